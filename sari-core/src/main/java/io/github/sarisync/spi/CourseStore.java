@@ -1,0 +1,45 @@
+package io.github.sarisync.spi;
+
+import io.github.sarisync.model.CourseType;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the synced courses, groups and members are kept.
+ *
+ * <p>Per tenant and course type the engine calls {@link #load} once, then (when SARI's course
+ * details were fetched) {@link #loadMembers} once, then {@link #apply} once with everything that
+ * changed. It holds the tenant's lease throughout, so no other engine writes the same tenant
+ * and type concurrently, but other tenants are written in parallel: implementations must be
+ * thread-safe. No transaction is held between these calls (the HTTP calls happen between them).
+ */
+public interface CourseStore {
+
+    /**
+     * The stored parts of a tenant and type that are ACTIVE or start at or after {@code since}
+     * (parts SARI could list again), and all groups of those parts.
+     */
+    CourseSnapshot load(String tenantId, CourseType type, Instant since);
+
+    /**
+     * The members currently listed (not removed) in the given parts, keyed by part id and then by
+     * canonical faberid. Parts without members may be missing from the map.
+     */
+    Map<Long, Map<String, StoredMember>> loadMembers(String tenantId, Collection<Long> partIds);
+
+    /**
+     * Writes a change set atomically: all of it or, when anything fails, nothing (the store
+     * is then as before and the exception propagates). An empty change set writes nothing.
+     * Must cost a constant number of round trips whatever the size (batch the writes).
+     */
+    void apply(ChangeSet changes);
+
+    /** Stored parts matching a query, ordered by start then part id. */
+    List<StoredCourse> findCourses(CourseQuery query);
+
+    /** All members ever seen in a part (removed ones included), ordered by canonical faberid. */
+    List<StoredMember> findMembers(String tenantId, long partId);
+}

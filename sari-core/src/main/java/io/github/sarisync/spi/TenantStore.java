@@ -1,0 +1,61 @@
+package io.github.sarisync.spi;
+
+import io.github.sarisync.client.SariCredentials;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the driving schools to sync live, with their credentials and schedule state. Hosts with
+ * a tenants table of their own implement it on that table.
+ *
+ * <p>The engine reads {@link #findEnabled()} once at the start of {@code syncAll}/{@code syncDue},
+ * {@link #credentials(String)} when it first builds a client for a tenant (and again after the
+ * tenant's settings changed), and calls {@link #updateState(String, TenantState)} once per tenant
+ * run, after the run, while it holds the tenant's lease. No call is made inside another port's
+ * transaction. Implementations must be thread-safe: the engine runs tenants in parallel.
+ */
+public interface TenantStore {
+
+    /** Every enabled tenant, paused ones included, ordered by id. */
+    List<Tenant> findEnabled();
+
+    /** Every tenant, ordered by id. */
+    List<Tenant> findAll();
+
+    Optional<Tenant> find(String tenantId);
+
+    /**
+     * The tenant's SARI credentials in clear, for building a client. Never logged by the engine.
+     *
+     * @throws CredentialsException naming the tenant when there are none or they cannot be decrypted
+     */
+    SariCredentials credentials(String tenantId);
+
+    /**
+     * Creates the tenant or updates its settings (name, enabled, paused, environment, base URI,
+     * interval). The state in {@code tenant} is written only when the tenant is new.
+     *
+     * @param credentials new credentials to store (encrypted where the store persists), or null to keep the stored ones
+     * @throws IllegalArgumentException when the tenant is new and {@code credentials} is null
+     */
+    void save(Tenant tenant, SariCredentials credentials);
+
+    /**
+     * Writes a tenant's schedule state after a run. Called with the tenant's lease held, so no
+     * other engine writes the same tenant's state at the same time.
+     *
+     * @throws java.util.NoSuchElementException when the tenant does not exist
+     */
+    void updateState(String tenantId, TenantState state);
+
+    /**
+     * Enables/disables or pauses/resumes a tenant without touching anything else.
+     *
+     * @throws java.util.NoSuchElementException when the tenant does not exist
+     */
+    void setFlags(String tenantId, boolean enabled, boolean paused);
+
+    /** Removes a tenant (its courses and run log stay). Returns false when it did not exist. */
+    boolean delete(String tenantId);
+}
