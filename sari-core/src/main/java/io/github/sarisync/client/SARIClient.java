@@ -1,11 +1,23 @@
 package io.github.sarisync.client;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sarisync.internal.client.CourseFeedReader;
+import io.github.sarisync.internal.client.HttpExchange;
+import io.github.sarisync.internal.client.JsonBodies;
+import io.github.sarisync.internal.client.ModelReaders;
+import io.github.sarisync.internal.client.RetryLoop;
+import io.github.sarisync.internal.client.SariApi;
+import io.github.sarisync.internal.client.Secrets;
+import io.github.sarisync.internal.client.SharedHttpClients;
+import io.github.sarisync.internal.client.SlidingWindowRateLimiter;
+import io.github.sarisync.internal.client.TokenManager;
 import io.github.sarisync.model.CourseFeed;
 import io.github.sarisync.model.CourseGroup;
 import io.github.sarisync.model.CourseMember;
 import io.github.sarisync.model.CourseType;
 import io.github.sarisync.model.Customer;
+import io.github.sarisync.model.FaberIds;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,23 +44,51 @@ import java.util.Objects;
  */
 public final class SARIClient {
     private final Settings settings;
+    private final SariApi api;
+    private final TokenManager tokens;
 
     private SARIClient(Settings settings) {
         this.settings = settings;
+        Secrets secrets = new Secrets(settings.credentials);
+        SlidingWindowRateLimiter limiter = SlidingWindowRateLimiter.of(settings.rateLimit, settings.clock,
+                settings.sleeper);
+        HttpExchange exchange = new HttpExchange(settings.httpClient, settings.requestTimeout,
+                settings.maxResponseBytes, limiter, settings.requestListener, secrets);
+        RetryLoop retry = new RetryLoop(settings.retry, settings.clock, settings.sleeper);
+        JsonBodies json = new JsonBodies(settings.objectMapper);
+        this.tokens = new TokenManager(settings.baseUri, settings.credentials, exchange, retry, json, settings.clock);
+        this.api = new SariApi(settings.baseUri, exchange, retry, tokens, json, settings.clock);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** getVersion: the connection test; SARI echoes {@code text}. */
+    /**
+     * getVersion: the connection test; SARI echoes {@code text}. The text is sent as one path
+     * segment, so spaces and slashes are fine.
+     *
+     * @throws IllegalArgumentException when {@code text} is null or blank
+     */
     public String version(String text) {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("version text must not be null or blank");
+        }
+        return api.execute(get("getVersion", "/version/" + SariApi.segment(text), ""), ModelReaders::version);
     }
 
-    /** getCustomer: a student's person and licence data. */
+    /**
+     * getCustomer: a student's person and licence data.
+     *
+     * @param faberId   the licence number as the user gave it (digits, dots, spaces); sent unchanged
+     * @param birthdate the student's birthdate
+     * @throws IllegalArgumentException for an invalid faberid or a null birthdate
+     */
     public Customer customer(String faberId, LocalDate birthdate) {
-        throw new UnsupportedOperationException("not implemented yet");
+        FaberIds.requireValid(faberId);
+        requireBirthdate(birthdate);
+        String path = "/customer/" + SariApi.segment(faberId) + "/" + SariApi.segment(birthdate.toString());
+        return api.execute(get("getCustomer", path, "faberid " + FaberIds.mask(faberId)), ModelReaders::customer);
     }
 
     /**
@@ -59,24 +99,64 @@ public final class SARIClient {
         return courseFeed(type).groups();
     }
 
-    /** getCourses with the parts that could not be read and why. */
+    /**
+     * getCourses with the parts that could not be read and why. Course times are SARI's Swiss local
+     * times in Europe/Zurich: a time in the spring DST gap moves forward by the gap, one in the
+     * autumn overlap takes summer time.
+     *
+     * @throws IllegalArgumentException when {@code type} is null
+     */
     public CourseFeed courseFeed(CourseType type) {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (type == null) {
+            throw new IllegalArgumentException("course type must not be null");
+        }
+        return api.execute(get("getCourses", "/courses/" + type.name(), type.name()),
+                result -> CourseFeedReader.read(type, result));
     }
 
-    /** getCourseDetail: the students registered in one course part. */
+    /**
+     * getCourseDetail: the students registered in one course part. A member that cannot be read is
+     * left out (and counted in a WARN log line).
+     *
+     * @throws IllegalArgumentException when {@code courseId} is not positive
+     */
     public List<CourseMember> courseDetail(long courseId) {
-        throw new UnsupportedOperationException("not implemented yet");
+        requireCourseId(courseId);
+        List<CourseMember> members = api.execute(get("getCourseDetail", "/coursedetail/" + courseId,
+                "course " + courseId), result -> ModelReaders.members(courseId, result));
+        return List.copyOf(members);
     }
 
-    /** putPersonCourse: registers a student for one course part. */
+    /**
+     * putPersonCourse: registers a student for one course part. When a repeated attempt (after a
+     * timeout or a server fault) is answered PERSON_ALREADY_ADDED, the earlier attempt went
+     * through and this returns normally; on the first attempt that status is thrown.
+     *
+     * @throws IllegalArgumentException for a non-positive course id, an invalid faberid or a null birthdate
+     */
     public void enroll(long courseId, String faberId, LocalDate birthdate) {
-        throw new UnsupportedOperationException("not implemented yet");
+        requireCourseId(courseId);
+        FaberIds.requireValid(faberId);
+        requireBirthdate(birthdate);
+        String form = SariApi.form("courseid", Long.toString(courseId), "faberid", faberId,
+                "birthdate", birthdate.toString());
+        api.execute(new SariApi.Call("putPersonCourse", "PUT", "/personcourse", form,
+                "course " + courseId + ", faberid " + FaberIds.mask(faberId), "PERSON_ALREADY_ADDED"), result -> null);
     }
 
-    /** deletePersonCourse: unregisters a student from one course part (only while unconfirmed). */
+    /**
+     * deletePersonCourse: unregisters a student from one course part (only while unconfirmed).
+     * When a repeated attempt is answered COURSEMEMBER_NOT_FOUND, the earlier attempt went
+     * through and this returns normally; on the first attempt that status is thrown.
+     *
+     * @throws IllegalArgumentException for a non-positive course id or an invalid faberid
+     */
     public void unenroll(long courseId, String faberId) {
-        throw new UnsupportedOperationException("not implemented yet");
+        requireCourseId(courseId);
+        FaberIds.requireValid(faberId);
+        String form = SariApi.form("courseid", Long.toString(courseId), "faberid", faberId);
+        api.execute(new SariApi.Call("deletePersonCourse", "DELETE", "/personcourse", form,
+                "course " + courseId + ", faberid " + FaberIds.mask(faberId), "COURSEMEMBER_NOT_FOUND"), result -> null);
     }
 
     /**
@@ -85,7 +165,23 @@ public final class SARIClient {
      * @throws SariException with {@link SariErrorCode#AUTHENTICATION_FAILED} for refused credentials
      */
     public void authenticate() {
-        throw new UnsupportedOperationException("not implemented yet");
+        tokens.accessToken();
+    }
+
+    private static SariApi.Call get(String operation, String path, String subject) {
+        return new SariApi.Call(operation, "GET", path, null, subject, null);
+    }
+
+    private static void requireCourseId(long courseId) {
+        if (courseId <= 0) {
+            throw new IllegalArgumentException("courseId must be > 0, was " + courseId);
+        }
+    }
+
+    private static void requireBirthdate(LocalDate birthdate) {
+        if (birthdate == null) {
+            throw new IllegalArgumentException("birthdate must not be null");
+        }
     }
 
     /** The base URI this client talks to. */
@@ -126,7 +222,7 @@ public final class SARIClient {
             this.maxResponseBytes = b.maxResponseBytes;
             this.requestListener = b.requestListener;
             this.httpClient = b.httpClient != null ? b.httpClient
-                    : HttpClient.newBuilder().connectTimeout(b.connectTimeout).build();
+                    : SharedHttpClients.forConnectTimeout(b.connectTimeout);
         }
     }
 
@@ -169,7 +265,12 @@ public final class SARIClient {
             return this;
         }
 
-        /** A JDK HTTP client of your own (proxy, SSL, HTTP version); its connect timeout then applies. */
+        /**
+         * A JDK HTTP client of your own (proxy, SSL, HTTP version); its connect timeout then applies.
+         * Without one, the client uses a process-wide HTTP/1.1 client shared by every SARIClient with
+         * the same connect timeout, so that thousands of clients (one per school) share one
+         * connection pool and selector thread.
+         */
         public Builder httpClient(HttpClient httpClient) {
             this.httpClient = httpClient;
             return this;
@@ -207,6 +308,7 @@ public final class SARIClient {
             return this;
         }
 
+        /** The Jackson mapper used to read answers into JSON trees. Default: a plain mapper. */
         public Builder objectMapper(ObjectMapper objectMapper) {
             this.objectMapper = objectMapper;
             return this;
@@ -253,7 +355,7 @@ public final class SARIClient {
                 throw new IllegalArgumentException("SARIClient: maxResponseBytes must be > 0, was " + maxResponseBytes);
             }
             if (objectMapper == null) {
-                objectMapper = new ObjectMapper();
+                objectMapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
             }
             return new SARIClient(new Settings(this, stripTrailingSlash(uri)));
         }

@@ -1,0 +1,161 @@
+package io.github.sarisync.internal.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tolerant reading of single JSON values as SARI sends them. Every method throws
+ * {@link MalformedAnswer} naming the field (never its value) when the value cannot be read.
+ */
+public final class JsonValues {
+    /** SARI's local times are Swiss. */
+    public static final ZoneId ZURICH = ZoneId.of("Europe/Zurich");
+
+    /** {@code yyyy-MM-dd HH:mm}, also accepted with a {@code T} and with seconds. */
+    private static final DateTimeFormatter LOCAL_DATE_TIME = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .appendPattern("HH:mm")
+            .optionalStart().appendPattern(":ss").optionalEnd()
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT)
+            .withChronology(java.time.chrono.IsoChronology.INSTANCE);
+
+    private JsonValues() {
+    }
+
+    /** True when the field is absent or JSON null. */
+    public static boolean isAbsent(JsonNode node) {
+        return node == null || node.isMissingNode() || node.isNull();
+    }
+
+    /** A text field; numbers and booleans as their text; null when absent. */
+    public static String text(JsonNode parent, String field) {
+        JsonNode v = parent.get(field);
+        if (isAbsent(v)) {
+            return null;
+        }
+        if (v.isTextual()) {
+            return v.textValue();
+        }
+        if (v.isIntegralNumber()) {
+            return v.bigIntegerValue().toString();
+        }
+        if (v.isNumber()) {
+            return v.decimalValue().stripTrailingZeros().toPlainString();
+        }
+        if (v.isBoolean()) {
+            return v.asText();
+        }
+        throw new MalformedAnswer(field + " is not a text");
+    }
+
+    /**
+     * A zip code: SARI sends it as a number in course lists and as a text elsewhere. Null when
+     * absent or empty.
+     */
+    public static String zip(JsonNode parent, String field) {
+        String zip = text(parent, field);
+        return zip == null || zip.isBlank() ? null : zip.trim();
+    }
+
+    /** A whole number given as a number or a text of digits; null when absent. */
+    public static Long whole(JsonNode parent, String field) {
+        JsonNode v = parent.get(field);
+        if (isAbsent(v)) {
+            return null;
+        }
+        try {
+            if (v.isIntegralNumber() && v.canConvertToLong()) {
+                return v.longValue();
+            }
+            if (v.isNumber()) {
+                return v.decimalValue().longValueExact();
+            }
+            if (v.isTextual() && !v.textValue().isBlank()) {
+                return new BigDecimal(v.textValue().trim()).longValueExact();
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new MalformedAnswer(field + " is not a whole number");
+        }
+        throw new MalformedAnswer(field + " is not a whole number");
+    }
+
+    /** A date {@code yyyy-MM-dd} (a time after it is ignored); null when absent or empty. */
+    public static LocalDate date(JsonNode parent, String field) {
+        String s = text(parent, field);
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        String t = s.trim();
+        if (t.length() > 10 && (t.charAt(10) == ' ' || t.charAt(10) == 'T')) {
+            t = t.substring(0, 10);
+        }
+        try {
+            return LocalDate.parse(t, DateTimeFormatter.ISO_LOCAL_DATE);
+        } catch (DateTimeParseException e) {
+            throw new MalformedAnswer(field + " is not a date of the form yyyy-MM-dd");
+        }
+    }
+
+    /** A local time {@code yyyy-MM-dd HH:mm} (a bare date means midnight); null when absent or empty. */
+    public static LocalDateTime localDateTime(JsonNode parent, String field) {
+        String s = text(parent, field);
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        String t = s.trim();
+        try {
+            if (t.length() == 10) {
+                return LocalDate.parse(t, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay();
+            }
+            return LocalDateTime.parse(t, LOCAL_DATE_TIME);
+        } catch (DateTimeParseException e) {
+            throw new MalformedAnswer(field + " is not a time of the form yyyy-MM-dd HH:mm");
+        }
+    }
+
+    /**
+     * A Swiss local time as an instant in Europe/Zurich. {@link ZonedDateTime#of} resolves the
+     * two DST edges: a time in the spring gap (02:00-03:00 does not exist) moves forward by the
+     * length of the gap (02:30 becomes 03:30 CEST); a time in the autumn overlap (02:00-03:00
+     * happens twice) takes the earlier offset, summer time (+02:00).
+     */
+    public static ZonedDateTime zurich(LocalDateTime local) {
+        return ZonedDateTime.of(local, ZURICH);
+    }
+
+    /**
+     * The elements of a field that should be a list: an array's elements, a single object as a
+     * list of one, an absent value, an empty object or an empty text as an empty list.
+     */
+    public static List<JsonNode> list(JsonNode value, String what) {
+        List<JsonNode> out = new ArrayList<>();
+        if (isAbsent(value) || value.isTextual() && value.textValue().isBlank()) {
+            return out;
+        }
+        if (value.isArray()) {
+            value.forEach(out::add);
+            return out;
+        }
+        if (value.isObject()) {
+            if (!value.isEmpty()) {
+                out.add(value);
+            }
+            return out;
+        }
+        throw new MalformedAnswer(what + " is neither a list, an object nor null");
+    }
+}
