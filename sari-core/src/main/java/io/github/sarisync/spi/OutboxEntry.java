@@ -1,0 +1,101 @@
+package io.github.sarisync.spi;
+
+import io.github.sarisync.model.FaberIds;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * One requested registration change for one course part, kept in the {@link EnrollmentOutbox}
+ * until it is carried out or fails for good. Written before SARI is called, so that a crash
+ * between the call and its bookkeeping leaves it PENDING and it is tried again.
+ *
+ * <p>Personal data: {@code birthdate} is kept only while an ENROLL entry is PENDING (SARI needs it
+ * to register the student) and is cleared when the entry reaches a final state. {@code toString}
+ * masks the faberid and leaves the birthdate out.
+ *
+ * @param id            unique id of the entry
+ * @param operationId   the enrolment operation that requested it (also the run-log id of that operation)
+ * @param tenantId      the tenant whose SARI credentials carry it out
+ * @param action        register or unregister
+ * @param courseId      the SARI part id
+ * @param faberId       the student's faberid as the caller gave it
+ * @param birthdate     the student's birthdate (ENROLL entries while PENDING), else null
+ * @param state         where it stands
+ * @param attempts      SARI calls made for it so far
+ * @param nextAttemptAt when it is due next (while PENDING; also moved ahead while an attempt is in flight)
+ * @param lastErrorCode the code of the last failed attempt, or null
+ * @param createdAt     when it was requested
+ * @param updatedAt     when it was last written
+ */
+public record OutboxEntry(String id, String operationId, String tenantId, OutboxAction action, long courseId,
+                          String faberId, LocalDate birthdate, OutboxState state, int attempts, Instant nextAttemptAt,
+                          String lastErrorCode, Instant createdAt, Instant updatedAt) {
+    public OutboxEntry {
+        requireText(id, "id");
+        requireText(operationId, "operationId");
+        requireText(tenantId, "tenantId");
+        Objects.requireNonNull(action, "action");
+        FaberIds.requireValid(faberId);
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        if (attempts < 0) {
+            throw new IllegalArgumentException("attempts must be >= 0, was " + attempts);
+        }
+        if (action == OutboxAction.ENROLL && state == OutboxState.PENDING && birthdate == null) {
+            throw new IllegalArgumentException("a pending ENROLL entry needs the student's birthdate");
+        }
+        if (state.isFinal()) {
+            birthdate = null;
+        }
+    }
+
+    /** A new PENDING entry, due at {@code dueAt}. */
+    public static OutboxEntry pending(String id, String operationId, String tenantId, OutboxAction action,
+                                      long courseId, String faberId, LocalDate birthdate, Instant now,
+                                      Instant dueAt) {
+        return new OutboxEntry(id, operationId, tenantId, action, courseId, faberId,
+                action == OutboxAction.ENROLL ? birthdate : null, OutboxState.PENDING, 0, dueAt, null, now, now);
+    }
+
+    /** This entry after an attempt that failed transiently: PENDING again, due at {@code dueAt}. */
+    public OutboxEntry retryAt(Instant dueAt, String errorCode, Instant now) {
+        return new OutboxEntry(id, operationId, tenantId, action, courseId, faberId, birthdate, OutboxState.PENDING,
+                attempts + 1, dueAt, errorCode, createdAt, now);
+    }
+
+    /** This entry moved to a final state after an attempt (SUCCEEDED or FAILED_PERMANENTLY). */
+    public OutboxEntry finish(OutboxState finalState, String errorCode, Instant now) {
+        return new OutboxEntry(id, operationId, tenantId, action, courseId, faberId, null, finalState, attempts + 1,
+                now, errorCode, createdAt, now);
+    }
+
+    /** This entry given up without an attempt ({@link OutboxState#CANCELLED}). */
+    public OutboxEntry cancel(Instant now) {
+        return new OutboxEntry(id, operationId, tenantId, action, courseId, faberId, null, OutboxState.CANCELLED,
+                attempts, now, lastErrorCode, createdAt, now);
+    }
+
+    /** This entry with its next attempt moved (a processor claiming it, or a later due time). */
+    public OutboxEntry withNextAttemptAt(Instant dueAt, Instant now) {
+        return new OutboxEntry(id, operationId, tenantId, action, courseId, faberId, birthdate, state, attempts, dueAt,
+                lastErrorCode, createdAt, now);
+    }
+
+    @Override
+    public String toString() {
+        return "OutboxEntry[id=" + id + ", operationId=" + operationId + ", tenantId=" + tenantId + ", action="
+                + action + ", courseId=" + courseId + ", faberId=" + FaberIds.mask(faberId) + ", state=" + state
+                + ", attempts=" + attempts + ", nextAttemptAt=" + nextAttemptAt + ", lastErrorCode=" + lastErrorCode
+                + "]";
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+}
