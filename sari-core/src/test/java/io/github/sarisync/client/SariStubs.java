@@ -67,6 +67,24 @@ final class SariStubs {
         return wm.findAll(getRequestedFor(urlPathEqualTo(TOKEN_PATH))).size();
     }
 
+    /**
+     * Answers the requests matched by {@code request} with {@code responses} in turn; the last one
+     * stays.
+     */
+    static void sequence(WireMockExtension wm, java.util.function.Supplier<MappingBuilder> request,
+                         ResponseDefinitionBuilder... responses) {
+        String scenario = "sequence-" + java.util.UUID.randomUUID();
+        for (int i = 0; i < responses.length; i++) {
+            String state = i == 0 ? com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED : "step-" + i;
+            com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder b =
+                    request.get().inScenario(scenario).whenScenarioStateIs(state);
+            if (i + 1 < responses.length) {
+                b = b.willSetStateTo("step-" + (i + 1));
+            }
+            wm.stubFor(b.willReturn(responses[i]));
+        }
+    }
+
     static String envelope(String resultJson, String status) {
         return "{\"result\":" + resultJson + ",\"status\":\"" + status + "\"}";
     }
