@@ -1,0 +1,170 @@
+package io.github.sarisync.testkit.contract;
+
+import io.github.sarisync.spi.EnrollmentOutbox;
+import io.github.sarisync.spi.OutboxAction;
+import io.github.sarisync.spi.OutboxEntry;
+import io.github.sarisync.spi.OutboxQuery;
+import io.github.sarisync.spi.OutboxState;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The guarantees of {@link EnrollmentOutbox}, for every implementation. Extend it and return an
+ * empty outbox from {@link #createOutbox()} (called before each test):
+ *
+ * <pre>{@code
+ * class MyOutboxTest extends EnrollmentOutboxContract {
+ *     protected EnrollmentOutbox createOutbox() { ... }
+ * }
+ * }</pre>
+ */
+public abstract class EnrollmentOutboxContract {
+    private static final Instant T0 = Instant.parse("2027-01-10T08:00:00Z");
+    private static final LocalDate BIRTHDATE = LocalDate.of(2005, 4, 1);
+
+    protected EnrollmentOutbox outbox;
+
+    /** An outbox without entries. */
+    protected abstract EnrollmentOutbox createOutbox();
+
+    @BeforeEach
+    void createOutboxUnderTest() {
+        outbox = createOutbox();
+    }
+
+    private static OutboxEntry enrol(String id, String operation, long course, Instant createdAt, Instant due) {
+        return OutboxEntry.pending(id, operation, "tenant-1", OutboxAction.ENROLL, course, "001234567", BIRTHDATE,
+                createdAt, due);
+    }
+
+    @Test
+    void anAddedEntryIsReadBackAsWritten() {
+        OutboxEntry entry = enrol("e1", "op-1", 61, T0, T0.plusSeconds(300));
+        OutboxEntry unenrol = OutboxEntry.pending("e2", "op-1", "tenant-1", OutboxAction.UNENROLL, 62, "1.234.567",
+                null, T0, T0);
+
+        outbox.add(List.of(entry, unenrol));
+
+        assertThat(outbox.find("e1")).contains(entry);
+        assertThat(outbox.find("e2")).contains(unenrol);
+        assertThat(outbox.find("unknown")).isEmpty();
+    }
+
+    @Test
+    void addingIsAllOrNothing() {
+        outbox.add(List.of(enrol("e1", "op-1", 61, T0, T0)));
+
+        assertThatThrownBy(() -> outbox.add(List.of(enrol("e2", "op-2", 62, T0, T0), enrol("e1", "op-2", 63, T0, T0))))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(outbox.find("e2")).isEmpty();
+        assertThat(outbox.find("e1").orElseThrow().courseId()).isEqualTo(61);
+    }
+
+    @Test
+    void claimingTakesDuePendingEntriesOldestDueFirstUpToTheLimit() {
+        outbox.add(List.of(enrol("late", "op-1", 61, T0, T0.plusSeconds(600)),
+                enrol("second", "op-1", 62, T0, T0.plusSeconds(60)),
+                enrol("first", "op-1", 63, T0.plusSeconds(1), T0),
+                enrol("third", "op-2", 64, T0, T0.plusSeconds(120)),
+                enrol("done", "op-2", 65, T0, T0)));
+        outbox.update(outbox.find("done").orElseThrow().finish(OutboxState.SUCCEEDED, null, T0));
+        Instant now = T0.plusSeconds(300);
+        Instant leaseUntil = now.plusSeconds(300);
+
+        List<OutboxEntry> claimed = outbox.claimDue(now, leaseUntil, 2);
+
+        assertThat(claimed).extracting(OutboxEntry::id).containsExactly("first", "second");
+        assertThat(claimed).allSatisfy(e -> {
+            assertThat(e.nextAttemptAt()).isEqualTo(leaseUntil);
+            assertThat(e.state()).isEqualTo(OutboxState.PENDING);
+        });
+        assertThat(outbox.find("first").orElseThrow().nextAttemptAt()).isEqualTo(leaseUntil);
+        assertThat(outbox.claimDue(now, leaseUntil, 10)).extracting(OutboxEntry::id).containsExactly("third");
+    }
+
+    @Test
+    void aClaimedEntryIsDueAgainWhenItsLeaseEnds() {
+        outbox.add(List.of(enrol("e1", "op-1", 61, T0, T0)));
+        Instant leaseUntil = T0.plusSeconds(300);
+        outbox.claimDue(T0, leaseUntil, 10);
+
+        assertThat(outbox.claimDue(leaseUntil.minusSeconds(1), leaseUntil.plusSeconds(300), 10)).isEmpty();
+        assertThat(outbox.claimDue(leaseUntil, leaseUntil.plusSeconds(300), 10)).extracting(OutboxEntry::id)
+                .containsExactly("e1");
+    }
+
+    @Test
+    void concurrentClaimersNeverTakeTheSameEntry() throws Exception {
+        List<OutboxEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            entries.add(enrol("e" + i, "op-1", 100 + i, T0, T0));
+        }
+        outbox.add(entries);
+
+        List<List<OutboxEntry>> claims = Concurrently.run(8, i -> outbox.claimDue(T0, T0.plusSeconds(300), 10));
+
+        List<String> claimedIds = claims.stream().flatMap(List::stream).map(OutboxEntry::id).toList();
+        assertThat(claimedIds).doesNotHaveDuplicates().hasSize(40);
+    }
+
+    @Test
+    void anUpdateWritesTheNewStateAndForgetsTheBirthdateOfAFinishedEntry() {
+        OutboxEntry entry = enrol("e1", "op-1", 61, T0, T0);
+        outbox.add(List.of(entry));
+
+        OutboxEntry retry = entry.retryAt(T0.plusSeconds(60), "INTERNAL_SERVER_ERROR", T0.plusSeconds(1));
+        outbox.update(retry);
+        assertThat(outbox.find("e1")).contains(retry);
+
+        OutboxEntry failed = retry.finish(OutboxState.FAILED_PERMANENTLY, "COURSE_NOT_FOUND", T0.plusSeconds(61));
+        outbox.update(failed);
+        OutboxEntry stored = outbox.find("e1").orElseThrow();
+        assertThat(stored).isEqualTo(failed);
+        assertThat(stored.attempts()).isEqualTo(2);
+        assertThat(stored.birthdate()).isNull();
+        assertThat(outbox.claimDue(T0.plusSeconds(3600), T0.plusSeconds(3900), 10)).isEmpty();
+    }
+
+    @Test
+    void updatingAnUnknownEntryFails() {
+        assertThatThrownBy(() -> outbox.update(enrol("nope", "op-1", 61, T0, T0)))
+                .isInstanceOf(NoSuchElementException.class);
+    }
+
+    @Test
+    void listingFiltersByTenantOperationAndStateInOrderOfCreation() {
+        outbox.add(List.of(enrol("b", "op-1", 61, T0, T0), enrol("a", "op-1", 62, T0, T0),
+                enrol("c", "op-2", 63, T0.minusSeconds(10), T0),
+                OutboxEntry.pending("d", "op-3", "tenant-2", OutboxAction.UNENROLL, 64, "42", null, T0, T0)));
+        outbox.update(outbox.find("a").orElseThrow().finish(OutboxState.SUCCEEDED, null, T0.plusSeconds(5)));
+
+        assertThat(outbox.list(OutboxQuery.all())).extracting(OutboxEntry::id).containsExactly("c", "a", "b", "d");
+        assertThat(outbox.list(OutboxQuery.operation("op-1"))).extracting(OutboxEntry::id).containsExactly("a", "b");
+        assertThat(outbox.list(OutboxQuery.all().withTenant("tenant-1").withState(OutboxState.PENDING)))
+                .extracting(OutboxEntry::id).containsExactly("c", "b");
+        assertThat(outbox.list(OutboxQuery.all().withLimit(2))).extracting(OutboxEntry::id).containsExactly("c", "a");
+    }
+
+    @Test
+    void manyEntriesOfOneOperationAreAddedTogether() {
+        String operation = UUID.randomUUID().toString();
+        List<OutboxEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            entries.add(enrol(UUID.randomUUID().toString(), operation, 1000 + i, T0, T0));
+        }
+
+        outbox.add(entries);
+
+        assertThat(outbox.list(OutboxQuery.operation(operation))).hasSize(25);
+    }
+}
