@@ -113,7 +113,10 @@ public abstract class EnrollmentOutboxContract {
 
         List<List<OutboxEntry>> claims = Concurrently.run(8, i -> outbox.claimDue(T0, T0.plusSeconds(300), 10));
 
-        List<String> claimedIds = claims.stream().flatMap(List::stream).map(OutboxEntry::id).toList();
+        List<String> claimedIds = new ArrayList<>(claims.stream().flatMap(List::stream).map(OutboxEntry::id).toList());
+        assertThat(claimedIds).doesNotHaveDuplicates();
+        // a claimer that lost a race for some entries may return fewer; whatever is left is still due
+        outbox.claimDue(T0, T0.plusSeconds(300), 40).forEach(e -> claimedIds.add(e.id()));
         assertThat(claimedIds).doesNotHaveDuplicates().hasSize(40);
     }
 
