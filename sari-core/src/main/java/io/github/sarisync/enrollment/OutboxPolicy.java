@@ -34,7 +34,7 @@ public final class OutboxPolicy {
         this.batchSize = b.batchSize;
     }
 
-    /** 1 min doubling up to 6 h, 12 attempts (about 1.5 days in all), lease 5 min, batch 100. */
+    /** 1 min doubling up to 6 h, 12 attempts (about 20 hours from first to last), lease 5 min, batch 100. */
     public static OutboxPolicy defaults() {
         return DEFAULTS;
     }
