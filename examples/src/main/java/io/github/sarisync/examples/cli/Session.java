@@ -1,0 +1,171 @@
+package io.github.sarisync.examples.cli;
+
+import io.github.sarisync.client.RateLimit;
+import io.github.sarisync.credentials.AesGcmCredentialsCipher;
+import io.github.sarisync.credentials.CredentialsService;
+import io.github.sarisync.jdbc.SariJdbc;
+import io.github.sarisync.jdbc.SchemaInitialization;
+import io.github.sarisync.spi.CourseStore;
+import io.github.sarisync.spi.SyncLogStore;
+import io.github.sarisync.spi.Tenant;
+import io.github.sarisync.spi.TenantStore;
+import io.github.sarisync.sync.SARISyncEngine;
+import io.github.sarisync.sync.SariClientFactory;
+import io.github.sarisync.sync.SyncListener;
+import io.github.sarisync.sync.SyncOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything one command works with: the database and its stores, the credentials cipher, and,
+ * with the simulator, the running simulator and its demo schools. Opened per command, closed at its end.
+ */
+final class Session implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Session.class);
+
+    private final CliConfig config;
+    private final CliEnvironment environment;
+    private final Database database;
+    private final AesGcmCredentialsCipher cipher;
+    private final SariJdbc jdbc;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private DemoSari simulator;
+
+    private Session(CliConfig config, CliEnvironment environment, Database database, AesGcmCredentialsCipher cipher,
+                    SariJdbc jdbc) {
+        this.config = config;
+        this.environment = environment;
+        this.database = database;
+        this.cipher = cipher;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Connects to the database, creates the tables that are missing and sets up the cipher.
+     *
+     * @throws CliException (exit 2) for an unreachable database or a malformed key
+     */
+    static Session open(CliConfig config, CliEnvironment environment) {
+        AesGcmCredentialsCipher cipher = CredentialsKeys.cipher(config);
+        Database database = Database.open(config);
+        try {
+            SariJdbc jdbc = SariJdbc.builder().dataSource(database.dataSource())
+                    .credentialsCipher(cipher != null ? cipher : CredentialsKeys.missingKeyCipher(config.target()))
+                    .initializeSchema(SchemaInitialization.ALWAYS).clock(environment.clock()).build();
+            return new Session(config, environment, database, cipher, jdbc);
+        } catch (RuntimeException e) {
+            database.close();
+            throw CliException.config("cannot set up the tables in " + Database.describe(config.jdbcUrl()) + ": "
+                    + Database.firstLine(e.getMessage()), e);
+        }
+    }
+
+    CliConfig config() {
+        return config;
+    }
+
+    /**
+     * The tenants. Without a configured key (real SARI only) listing and flags still work; reading
+     * or writing credentials fails naming the missing key: see {@link #requireKey()}.
+     */
+    TenantStore tenants() {
+        return jdbc.tenantStore();
+    }
+
+    /**
+     * @throws CliException (exit 2) when no key is configured for a real SARI
+     */
+    void requireKey() {
+        if (cipher == null) {
+            throw CredentialsKeys.missingKey(config.target());
+        }
+    }
+
+    CourseStore courses() {
+        return jdbc.courseStore();
+    }
+
+    SyncLogStore runLog() {
+        return jdbc.syncLogStore();
+    }
+
+    /**
+     * Starts the simulator when the target is the simulator, registering the demo schools as
+     * tenants when the database has none. Called by the commands that talk to SARI.
+     */
+    void prepareSari() {
+        requireKey();
+        if (!config.target().isSimulator() || simulator != null) {
+            return;
+        }
+        simulator = DemoSari.start(config.demoSchools());
+        closeables.add(simulator);
+        TenantStore tenants = tenants();
+        if (tenants.findAll().isEmpty()) {
+            for (DemoSari.School school : simulator.schools()) {
+                tenants.save(SariTarget.simulator().newTenant(school.id(), school.name()), school.credentials());
+            }
+            environment.err().println("Registered " + simulator.schools().size()
+                    + " demo driving schools of the built-in simulator as tenants.");
+            environment.err().flush();
+        }
+    }
+
+    /** The engine, with the CLI's options; closed with the session. */
+    SARISyncEngine engine(SyncListener listener) {
+        prepareSari();
+        SyncOptions options = SyncOptions.builder().parallelism(config.parallelism())
+                .memberPolicy(config.memberPolicy()).defaultInterval(config.interval()).build();
+        SARISyncEngine engine = SARISyncEngine.builder()
+                .tenantStore(tenants()).courseStore(courses()).syncLogStore(runLog()).lock(jdbc.syncLock())
+                .clientFactory(clientFactory()).clock(environment.clock()).listener(listener).options(options)
+                .build();
+        closeables.add(engine);
+        return engine;
+    }
+
+    /** Tests credentials: one attempt per step, short timeouts, demo schools pointed at the simulator. */
+    CredentialsService credentialsService() {
+        prepareSari();
+        return CredentialsService.builder().tenantStore(tenants())
+                .clientFactory(redirectDemoSchools(CredentialsService.defaultTestClientFactory())).build();
+    }
+
+    /** The address a tenant's client talks to (the running simulator for demo schools). */
+    Tenant effective(Tenant tenant) {
+        if (SariTarget.isSimulatorTenant(tenant)) {
+            if (simulator == null) {
+                throw new IllegalStateException("tenant " + tenant.id() + " is a demo school of the built-in "
+                        + "simulator, which only runs with --sari-env SIMULATOR; disable it with "
+                        + "'sari-sync tenants disable " + tenant.id() + "'");
+            }
+            return new Tenant(tenant.id(), tenant.name(), tenant.enabled(), tenant.paused(), null,
+                    simulator.baseUri(), tenant.interval(), tenant.state());
+        }
+        return tenant;
+    }
+
+    private SariClientFactory clientFactory() {
+        RateLimit rateLimit = config.rateLimit() == 0 ? RateLimit.unlimited() : RateLimit.perMinute(config.rateLimit());
+        return redirectDemoSchools(SariClientFactory.customized(b -> b.rateLimit(rateLimit)));
+    }
+
+    private SariClientFactory redirectDemoSchools(SariClientFactory factory) {
+        return (tenant, credentials) -> factory.create(effective(tenant), credentials);
+    }
+
+    @Override
+    public void close() {
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            try {
+                closeables.get(i).close();
+            } catch (Exception e) {
+                log.warn("closing {} failed: {}", closeables.get(i).getClass().getSimpleName(), e.toString());
+            }
+        }
+        database.close();
+    }
+}
