@@ -1,0 +1,210 @@
+package io.github.sarisync.jdbc;
+
+import io.github.sarisync.internal.jdbc.Database;
+import io.github.sarisync.internal.jdbc.SqlValues;
+import io.github.sarisync.model.CourseLocation;
+import io.github.sarisync.model.CourseType;
+import io.github.sarisync.spi.ChangeSet;
+import io.github.sarisync.spi.CourseQuery;
+import io.github.sarisync.spi.CourseSnapshot;
+import io.github.sarisync.spi.CourseStatus;
+import io.github.sarisync.spi.CourseStore;
+import io.github.sarisync.spi.StoredCourse;
+import io.github.sarisync.spi.StoredGroup;
+import io.github.sarisync.spi.StoredMember;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+
+/**
+ * Courses, groups and members in the {@code <prefix>courses}, {@code <prefix>course_groups} and
+ * {@code <prefix>course_members} tables.
+ *
+ * <p>{@link #load} and {@link #loadMembers} are one query each. {@link #apply} runs in one
+ * transaction with at most five batched statements (groups, parts, status changes, member upserts,
+ * member removals), however many rows they carry, and none at all for an empty change set. Rows are
+ * upserted ({@code ON CONFLICT} on PostgreSQL, {@code MERGE} on H2), so a row that already exists is
+ * overwritten with what the change set says instead of failing the whole apply.
+ */
+public final class JdbcCourseStore implements CourseStore {
+    private final Database database;
+
+    JdbcCourseStore(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public CourseSnapshot load(String tenantId, CourseType type, Instant since) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(since, "since");
+        Map<Long, StoredCourse> parts = new HashMap<>();
+        Map<String, StoredGroup> groups = new HashMap<>();
+        database.withHandle(handle -> handle.createQuery(database.sql("course.load"))
+                .bind("tenantId", tenantId).bind("type", type.name()).bind("since", SqlValues.instant(since))
+                .map((rs, ctx) -> {
+                    StoredCourse course = course(rs, tenantId, type);
+                    parts.put(course.partId(), course);
+                    Instant groupFirstSeen = SqlValues.instant(rs, "group_first_seen_at");
+                    if (course.groupKey() != null && groupFirstSeen != null) {
+                        groups.putIfAbsent(course.groupKey(), new StoredGroup(tenantId, type, course.groupKey(),
+                                rs.getString("group_name"), SqlValues.dateTime(rs, "group_date"), groupFirstSeen,
+                                SqlValues.instant(rs, "group_last_seen_at")));
+                    }
+                    return course;
+                }).list());
+        return new CourseSnapshot(tenantId, type, parts, groups);
+    }
+
+    @Override
+    public Map<Long, Map<String, StoredMember>> loadMembers(String tenantId, Collection<Long> partIds) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        if (partIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Map<String, StoredMember>> result = new HashMap<>();
+        database.withHandle(handle -> handle.createQuery(database.sql("course.loadMembers"))
+                .bind("tenantId", tenantId).bind("partIds", SqlValues.longArray(partIds))
+                .map((rs, ctx) -> member(rs)).list())
+                .forEach(m -> result.computeIfAbsent(m.partId(), id -> new HashMap<>()).put(m.canonicalFaberId(), m));
+        return result;
+    }
+
+    @Override
+    public void apply(ChangeSet changes) {
+        Objects.requireNonNull(changes, "changes");
+        if (changes.isEmpty()) {
+            return;
+        }
+        requireSameTenant(changes);
+        database.inTransaction(handle -> {
+            batch(handle, "course.upsertGroup", concat(changes.newGroups(), changes.changedGroups()),
+                    JdbcCourseStore::bindGroup);
+            batch(handle, "course.upsertCourse", concat(changes.inserts(), changes.updates()),
+                    JdbcCourseStore::bindCourse);
+            batch(handle, "course.changeStatus", changes.statusChanges(), (b, c) -> b
+                    .bind("tenantId", c.tenantId()).bind("partId", c.partId()).bind("status", c.status().name())
+                    .bind("statusChangedAt", SqlValues.instant(c.statusChangedAt())));
+            batch(handle, "course.upsertMember", changes.memberUpserts(), JdbcCourseStore::bindMember);
+            batch(handle, "course.removeMember", changes.memberRemovals(), (b, m) -> b
+                    .bind("tenantId", m.tenantId()).bind("partId", m.partId())
+                    .bind("canonicalFaberId", m.canonicalFaberId())
+                    .bind("removedAt", SqlValues.instant(m.removedAt())));
+            return null;
+        });
+    }
+
+    @Override
+    public List<StoredCourse> findCourses(CourseQuery query) {
+        Objects.requireNonNull(query, "query");
+        return database.withHandle(handle -> handle.createQuery(database.sql("course.find"))
+                .bind("tenantId", query.tenantId())
+                .bind("type", query.type() == null ? null : query.type().name())
+                .bind("status", query.status() == null ? null : query.status().name())
+                .bind("limit", query.limit())
+                .map((rs, ctx) -> course(rs, rs.getString("tenant_id"), CourseType.valueOf(rs.getString("course_type"))))
+                .list());
+    }
+
+    @Override
+    public List<StoredMember> findMembers(String tenantId, long partId) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        return database.withHandle(handle -> handle.createQuery(database.sql("course.findMembers"))
+                .bind("tenantId", tenantId).bind("partId", partId)
+                .map((rs, ctx) -> member(rs)).list());
+    }
+
+    private <T> void batch(Handle handle, String statement, List<T> rows, BiConsumer<PreparedBatch, T> binder) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch(database.sql(statement));
+        for (T row : rows) {
+            binder.accept(batch, row);
+            batch.add();
+        }
+        batch.execute();
+    }
+
+    private static void bindGroup(PreparedBatch batch, StoredGroup g) {
+        batch.bind("tenantId", g.tenantId()).bind("type", g.type().name()).bind("groupKey", g.groupKey())
+                .bind("name", g.name()).bind("date", SqlValues.dateTime(g.date()))
+                .bind("firstSeenAt", SqlValues.instant(g.firstSeenAt()))
+                .bind("lastSeenAt", SqlValues.instant(g.lastSeenAt()));
+    }
+
+    private static void bindCourse(PreparedBatch batch, StoredCourse c) {
+        CourseLocation location = c.location() == null ? new CourseLocation(null, null, null, null) : c.location();
+        batch.bind("tenantId", c.tenantId()).bind("partId", c.partId()).bind("type", c.type().name())
+                .bind("groupKey", c.groupKey()).bind("name", c.name())
+                .bind("startsAt", SqlValues.instant(c.startsAt()))
+                .bind("locationName", location.name()).bind("locationStreet", location.street())
+                .bind("locationZip", location.zip()).bind("locationCity", location.city())
+                .bind("freePlaces", c.freePlaces()).bind("contentHash", c.contentHash())
+                .bind("status", c.status().name())
+                .bind("firstSeenAt", SqlValues.instant(c.firstSeenAt()))
+                .bind("lastSeenAt", SqlValues.instant(c.lastSeenAt()))
+                .bind("statusChangedAt", SqlValues.instant(c.statusChangedAt()));
+    }
+
+    private static void bindMember(PreparedBatch batch, StoredMember m) {
+        batch.bind("tenantId", m.tenantId()).bind("partId", m.partId())
+                .bind("canonicalFaberId", m.canonicalFaberId()).bind("faberId", m.faberId())
+                .bind("firstName", m.firstName()).bind("lastName", m.lastName())
+                .bind("birthdate", SqlValues.date(m.birthdate())).bind("confirmedOn", SqlValues.date(m.confirmedOn()))
+                .bind("firstSeenAt", SqlValues.instant(m.firstSeenAt()))
+                .bind("lastSeenAt", SqlValues.instant(m.lastSeenAt()))
+                .bind("removedAt", SqlValues.instant(m.removedAt()));
+    }
+
+    private static StoredCourse course(ResultSet rs, String tenantId, CourseType type) throws SQLException {
+        CourseLocation location = new CourseLocation(rs.getString("location_name"), rs.getString("location_street"),
+                rs.getString("location_zip"), rs.getString("location_city"));
+        return new StoredCourse(tenantId, type, rs.getLong("part_id"), rs.getString("group_key"), rs.getString("name"),
+                SqlValues.instant(rs, "starts_at"), location, rs.getInt("free_places"), rs.getString("content_hash"),
+                CourseStatus.valueOf(rs.getString("status")), SqlValues.instant(rs, "first_seen_at"),
+                SqlValues.instant(rs, "last_seen_at"), SqlValues.instant(rs, "status_changed_at"));
+    }
+
+    private static StoredMember member(ResultSet rs) throws SQLException {
+        return new StoredMember(rs.getString("tenant_id"), rs.getLong("part_id"), rs.getString("faber_id"),
+                rs.getString("canonical_faber_id"), rs.getString("first_name"), rs.getString("last_name"),
+                SqlValues.date(rs, "birthdate"), SqlValues.date(rs, "confirmed_on"),
+                SqlValues.instant(rs, "first_seen_at"), SqlValues.instant(rs, "last_seen_at"),
+                SqlValues.instant(rs, "removed_at"));
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        if (b.isEmpty()) {
+            return a;
+        }
+        List<T> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static void requireSameTenant(ChangeSet changes) {
+        String tenantId = changes.tenantId();
+        boolean same = changes.newGroups().stream().allMatch(g -> tenantId.equals(g.tenantId()))
+                && changes.changedGroups().stream().allMatch(g -> tenantId.equals(g.tenantId()))
+                && changes.inserts().stream().allMatch(c -> tenantId.equals(c.tenantId()))
+                && changes.updates().stream().allMatch(c -> tenantId.equals(c.tenantId()))
+                && changes.statusChanges().stream().allMatch(c -> tenantId.equals(c.tenantId()))
+                && changes.memberUpserts().stream().allMatch(m -> tenantId.equals(m.tenantId()))
+                && changes.memberRemovals().stream().allMatch(m -> tenantId.equals(m.tenantId()));
+        if (!same) {
+            throw new IllegalArgumentException("change set of tenant " + tenantId + " holds rows of another tenant");
+        }
+    }
+}

@@ -1,0 +1,114 @@
+-- sari-sync schema for H2 2.x.
+-- ${sari_prefix} is the table prefix (default sari_): SchemaInstaller replaces it, and Flyway
+-- does too when the placeholder sari_prefix is configured (spring.flyway.placeholders.sari_prefix=sari_).
+-- Every statement creates only what is missing; nothing is ever dropped. Instants are TIMESTAMP WITH TIME ZONE (UTC).
+
+CREATE TABLE IF NOT EXISTS ${sari_prefix}tenants (
+    id                   VARCHAR(128)  NOT NULL,
+    name                 VARCHAR(500)  NOT NULL,
+    enabled              BOOLEAN       NOT NULL,
+    paused               BOOLEAN       NOT NULL,
+    environment          VARCHAR(32),
+    base_uri             VARCHAR(2000),
+    interval_seconds     BIGINT,
+    credentials          VARCHAR(8000)  NOT NULL,
+    last_attempt_at      TIMESTAMP WITH TIME ZONE,
+    last_success_at      TIMESTAMP WITH TIME ZONE,
+    last_outcome         VARCHAR(16),
+    consecutive_failures INTEGER       NOT NULL DEFAULT 0,
+    last_error_code      VARCHAR(100),
+    last_error_message   VARCHAR(2000),
+    CONSTRAINT ${sari_prefix}tenants_pk PRIMARY KEY (id)
+);
+
+CREATE TABLE IF NOT EXISTS ${sari_prefix}course_groups (
+    tenant_id     VARCHAR(128) NOT NULL,
+    course_type   VARCHAR(8)   NOT NULL,
+    group_key     VARCHAR(64)  NOT NULL,
+    name          VARCHAR(500),
+    group_date    TIMESTAMP,
+    first_seen_at TIMESTAMP WITH TIME ZONE  NOT NULL,
+    last_seen_at  TIMESTAMP WITH TIME ZONE  NOT NULL,
+    CONSTRAINT ${sari_prefix}course_groups_pk PRIMARY KEY (tenant_id, course_type, group_key)
+);
+
+CREATE TABLE IF NOT EXISTS ${sari_prefix}courses (
+    tenant_id         VARCHAR(128) NOT NULL,
+    part_id           BIGINT       NOT NULL,
+    course_type       VARCHAR(8)   NOT NULL,
+    group_key         VARCHAR(64),
+    name              VARCHAR(500),
+    starts_at         TIMESTAMP WITH TIME ZONE  NOT NULL,
+    location_name     VARCHAR(500),
+    location_street   VARCHAR(500),
+    location_zip      VARCHAR(20),
+    location_city     VARCHAR(200),
+    free_places       INTEGER      NOT NULL,
+    content_hash      VARCHAR(128) NOT NULL,
+    status            VARCHAR(16)  NOT NULL,
+    first_seen_at     TIMESTAMP WITH TIME ZONE  NOT NULL,
+    last_seen_at      TIMESTAMP WITH TIME ZONE  NOT NULL,
+    status_changed_at TIMESTAMP WITH TIME ZONE  NOT NULL,
+    CONSTRAINT ${sari_prefix}courses_pk PRIMARY KEY (tenant_id, part_id)
+);
+
+CREATE INDEX IF NOT EXISTS ${sari_prefix}courses_type_status_idx
+    ON ${sari_prefix}courses (tenant_id, course_type, status, starts_at);
+
+CREATE TABLE IF NOT EXISTS ${sari_prefix}course_members (
+    tenant_id          VARCHAR(128) NOT NULL,
+    part_id            BIGINT       NOT NULL,
+    canonical_faber_id VARCHAR(32)  NOT NULL,
+    faber_id           VARCHAR(32)  NOT NULL,
+    first_name         VARCHAR(200),
+    last_name          VARCHAR(200),
+    birthdate          DATE,
+    confirmed_on       DATE,
+    first_seen_at      TIMESTAMP WITH TIME ZONE  NOT NULL,
+    last_seen_at       TIMESTAMP WITH TIME ZONE  NOT NULL,
+    removed_at         TIMESTAMP WITH TIME ZONE,
+    CONSTRAINT ${sari_prefix}course_members_pk PRIMARY KEY (tenant_id, part_id, canonical_faber_id)
+);
+
+CREATE TABLE IF NOT EXISTS ${sari_prefix}sync_runs (
+    run_id          VARCHAR(64)   NOT NULL,
+    tenant_id       VARCHAR(128)  NOT NULL,
+    operation       VARCHAR(16)   NOT NULL,
+    run_trigger     VARCHAR(16),
+    status          VARCHAR(16)   NOT NULL,
+    started_at      TIMESTAMP WITH TIME ZONE   NOT NULL,
+    heartbeat_at    TIMESTAMP WITH TIME ZONE,
+    finished_at     TIMESTAMP WITH TIME ZONE,
+    inserted        INTEGER       NOT NULL DEFAULT 0,
+    updated         INTEGER       NOT NULL DEFAULT 0,
+    unchanged       INTEGER       NOT NULL DEFAULT 0,
+    completed       INTEGER       NOT NULL DEFAULT 0,
+    cancelled       INTEGER       NOT NULL DEFAULT 0,
+    members_added   INTEGER       NOT NULL DEFAULT 0,
+    members_removed INTEGER       NOT NULL DEFAULT 0,
+    rejected        INTEGER       NOT NULL DEFAULT 0,
+    error_code      VARCHAR(100),
+    error_message   VARCHAR(2000),
+    detail          VARCHAR(4000),
+    CONSTRAINT ${sari_prefix}sync_runs_pk PRIMARY KEY (run_id)
+);
+
+-- recent runs of a tenant, last run per tenant
+CREATE INDEX IF NOT EXISTS ${sari_prefix}sync_runs_tenant_idx
+    ON ${sari_prefix}sync_runs (tenant_id, started_at);
+
+-- recent runs of all tenants, stats over a window, purge
+CREATE INDEX IF NOT EXISTS ${sari_prefix}sync_runs_started_idx
+    ON ${sari_prefix}sync_runs (started_at);
+
+-- running runs, abandoned runs
+CREATE INDEX IF NOT EXISTS ${sari_prefix}sync_runs_running_idx
+    ON ${sari_prefix}sync_runs (status, heartbeat_at);
+
+CREATE TABLE IF NOT EXISTS ${sari_prefix}locks (
+    name       VARCHAR(255) NOT NULL,
+    owner      VARCHAR(255) NOT NULL,
+    locked_at  TIMESTAMP WITH TIME ZONE  NOT NULL,
+    expires_at TIMESTAMP WITH TIME ZONE  NOT NULL,
+    CONSTRAINT ${sari_prefix}locks_pk PRIMARY KEY (name)
+);

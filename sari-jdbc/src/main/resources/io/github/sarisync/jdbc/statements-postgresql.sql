@@ -1,0 +1,219 @@
+-- Every SQL statement sari-jdbc runs on PostgreSQL, by name (see internal.jdbc.Statements).
+-- ${sari_prefix} is the table prefix. Instants are bound as timestamptz in UTC.
+-- Lease times are computed in the database's clock (now()), never in the JVM's.
+
+-- name: schema.tableExists
+SELECT COUNT(*) FROM information_schema.tables
+ WHERE table_schema = current_schema() AND lower(table_name) = lower(:table)
+
+-- name: tenant.findAll
+SELECT id, name, enabled, paused, environment, base_uri, interval_seconds, last_attempt_at, last_success_at,
+       last_outcome, consecutive_failures, last_error_code, last_error_message
+  FROM ${sari_prefix}tenants ORDER BY id
+
+-- name: tenant.findEnabled
+SELECT id, name, enabled, paused, environment, base_uri, interval_seconds, last_attempt_at, last_success_at,
+       last_outcome, consecutive_failures, last_error_code, last_error_message
+  FROM ${sari_prefix}tenants WHERE enabled ORDER BY id
+
+-- name: tenant.find
+SELECT id, name, enabled, paused, environment, base_uri, interval_seconds, last_attempt_at, last_success_at,
+       last_outcome, consecutive_failures, last_error_code, last_error_message
+  FROM ${sari_prefix}tenants WHERE id = :id
+
+-- name: tenant.credentials
+SELECT credentials FROM ${sari_prefix}tenants WHERE id = :id
+
+-- name: tenant.saveWithCredentials
+INSERT INTO ${sari_prefix}tenants AS t (id, name, enabled, paused, environment, base_uri, interval_seconds,
+       credentials, last_attempt_at, last_success_at, last_outcome, consecutive_failures, last_error_code,
+       last_error_message)
+VALUES (:id, :name, :enabled, :paused, :environment, :baseUri, :intervalSeconds, :credentials, :lastAttemptAt,
+        :lastSuccessAt, :lastOutcome, :consecutiveFailures, :lastErrorCode, :lastErrorMessage)
+ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, enabled = EXCLUDED.enabled, paused = EXCLUDED.paused,
+       environment = EXCLUDED.environment, base_uri = EXCLUDED.base_uri,
+       interval_seconds = EXCLUDED.interval_seconds, credentials = EXCLUDED.credentials
+
+-- name: tenant.saveSettings
+UPDATE ${sari_prefix}tenants SET name = :name, enabled = :enabled, paused = :paused, environment = :environment,
+       base_uri = :baseUri, interval_seconds = :intervalSeconds
+ WHERE id = :id
+
+-- name: tenant.updateState
+UPDATE ${sari_prefix}tenants SET last_attempt_at = :lastAttemptAt, last_success_at = :lastSuccessAt,
+       last_outcome = :lastOutcome, consecutive_failures = :consecutiveFailures, last_error_code = :lastErrorCode,
+       last_error_message = :lastErrorMessage
+ WHERE id = :id
+
+-- name: tenant.setFlags
+UPDATE ${sari_prefix}tenants SET enabled = :enabled, paused = :paused WHERE id = :id
+
+-- name: tenant.delete
+DELETE FROM ${sari_prefix}tenants WHERE id = :id
+
+-- name: tenant.allCredentials
+SELECT id, credentials FROM ${sari_prefix}tenants ORDER BY id
+
+-- name: tenant.replaceCredentials
+UPDATE ${sari_prefix}tenants SET credentials = :credentials WHERE id = :id AND credentials = :previous
+
+-- name: course.load
+SELECT c.part_id, c.group_key, c.name, c.starts_at, c.location_name, c.location_street, c.location_zip,
+       c.location_city, c.free_places, c.content_hash, c.status, c.first_seen_at, c.last_seen_at,
+       c.status_changed_at, g.name AS group_name, g.group_date, g.first_seen_at AS group_first_seen_at,
+       g.last_seen_at AS group_last_seen_at
+  FROM ${sari_prefix}courses c
+  LEFT JOIN ${sari_prefix}course_groups g
+    ON g.tenant_id = c.tenant_id AND g.course_type = c.course_type AND g.group_key = c.group_key
+ WHERE c.tenant_id = :tenantId AND c.course_type = :type AND (c.status = 'ACTIVE' OR c.starts_at >= :since)
+
+-- name: course.loadMembers
+SELECT tenant_id, part_id, canonical_faber_id, faber_id, first_name, last_name, birthdate, confirmed_on,
+       first_seen_at, last_seen_at, removed_at
+  FROM ${sari_prefix}course_members
+ WHERE tenant_id = :tenantId AND part_id = ANY(:partIds) AND removed_at IS NULL
+
+-- name: course.upsertGroup
+INSERT INTO ${sari_prefix}course_groups (tenant_id, course_type, group_key, name, group_date, first_seen_at,
+       last_seen_at)
+VALUES (:tenantId, :type, :groupKey, :name, :date, :firstSeenAt, :lastSeenAt)
+ON CONFLICT (tenant_id, course_type, group_key) DO UPDATE SET name = EXCLUDED.name,
+       group_date = EXCLUDED.group_date, first_seen_at = EXCLUDED.first_seen_at,
+       last_seen_at = EXCLUDED.last_seen_at
+
+-- name: course.upsertCourse
+INSERT INTO ${sari_prefix}courses (tenant_id, part_id, course_type, group_key, name, starts_at, location_name,
+       location_street, location_zip, location_city, free_places, content_hash, status, first_seen_at,
+       last_seen_at, status_changed_at)
+VALUES (:tenantId, :partId, :type, :groupKey, :name, :startsAt, :locationName, :locationStreet, :locationZip,
+        :locationCity, :freePlaces, :contentHash, :status, :firstSeenAt, :lastSeenAt, :statusChangedAt)
+ON CONFLICT (tenant_id, part_id) DO UPDATE SET course_type = EXCLUDED.course_type,
+       group_key = EXCLUDED.group_key, name = EXCLUDED.name, starts_at = EXCLUDED.starts_at,
+       location_name = EXCLUDED.location_name, location_street = EXCLUDED.location_street,
+       location_zip = EXCLUDED.location_zip, location_city = EXCLUDED.location_city,
+       free_places = EXCLUDED.free_places, content_hash = EXCLUDED.content_hash, status = EXCLUDED.status,
+       first_seen_at = EXCLUDED.first_seen_at, last_seen_at = EXCLUDED.last_seen_at,
+       status_changed_at = EXCLUDED.status_changed_at
+
+-- name: course.changeStatus
+UPDATE ${sari_prefix}courses SET status = :status, status_changed_at = :statusChangedAt
+ WHERE tenant_id = :tenantId AND part_id = :partId
+
+-- name: course.upsertMember
+INSERT INTO ${sari_prefix}course_members (tenant_id, part_id, canonical_faber_id, faber_id, first_name, last_name,
+       birthdate, confirmed_on, first_seen_at, last_seen_at, removed_at)
+VALUES (:tenantId, :partId, :canonicalFaberId, :faberId, :firstName, :lastName, :birthdate, :confirmedOn,
+        :firstSeenAt, :lastSeenAt, :removedAt)
+ON CONFLICT (tenant_id, part_id, canonical_faber_id) DO UPDATE SET faber_id = EXCLUDED.faber_id,
+       first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name, birthdate = EXCLUDED.birthdate,
+       confirmed_on = EXCLUDED.confirmed_on, first_seen_at = EXCLUDED.first_seen_at,
+       last_seen_at = EXCLUDED.last_seen_at, removed_at = EXCLUDED.removed_at
+
+-- name: course.removeMember
+UPDATE ${sari_prefix}course_members SET removed_at = :removedAt
+ WHERE tenant_id = :tenantId AND part_id = :partId AND canonical_faber_id = :canonicalFaberId
+
+-- name: course.find
+SELECT tenant_id, course_type, part_id, group_key, name, starts_at, location_name, location_street, location_zip,
+       location_city, free_places, content_hash, status, first_seen_at, last_seen_at, status_changed_at
+  FROM ${sari_prefix}courses
+ WHERE (CAST(:tenantId AS VARCHAR) IS NULL OR tenant_id = :tenantId)
+   AND (CAST(:type AS VARCHAR) IS NULL OR course_type = :type)
+   AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)
+ ORDER BY starts_at, part_id
+ LIMIT :limit
+
+-- name: course.findMembers
+SELECT tenant_id, part_id, canonical_faber_id, faber_id, first_name, last_name, birthdate, confirmed_on,
+       first_seen_at, last_seen_at, removed_at
+  FROM ${sari_prefix}course_members
+ WHERE tenant_id = :tenantId AND part_id = :partId
+ ORDER BY canonical_faber_id
+
+-- name: run.started
+INSERT INTO ${sari_prefix}sync_runs (run_id, tenant_id, operation, run_trigger, status, started_at, heartbeat_at,
+       finished_at, inserted, updated, unchanged, completed, cancelled, members_added, members_removed, rejected,
+       error_code, error_message, detail)
+VALUES (:runId, :tenantId, :operation, :trigger, :status, :startedAt, :heartbeatAt, :finishedAt, :inserted,
+        :updated, :unchanged, :completed, :cancelled, :membersAdded, :membersRemoved, :rejected, :errorCode,
+        :errorMessage, :detail)
+
+-- name: run.heartbeat
+UPDATE ${sari_prefix}sync_runs SET heartbeat_at = :at WHERE run_id = :runId AND status = 'STARTED'
+
+-- name: run.finished
+INSERT INTO ${sari_prefix}sync_runs (run_id, tenant_id, operation, run_trigger, status, started_at, heartbeat_at,
+       finished_at, inserted, updated, unchanged, completed, cancelled, members_added, members_removed, rejected,
+       error_code, error_message, detail)
+VALUES (:runId, :tenantId, :operation, :trigger, :status, :startedAt, :heartbeatAt, :finishedAt, :inserted,
+        :updated, :unchanged, :completed, :cancelled, :membersAdded, :membersRemoved, :rejected, :errorCode,
+        :errorMessage, :detail)
+ON CONFLICT (run_id) DO UPDATE SET status = EXCLUDED.status, heartbeat_at = EXCLUDED.heartbeat_at,
+       finished_at = EXCLUDED.finished_at, inserted = EXCLUDED.inserted, updated = EXCLUDED.updated,
+       unchanged = EXCLUDED.unchanged, completed = EXCLUDED.completed, cancelled = EXCLUDED.cancelled,
+       members_added = EXCLUDED.members_added, members_removed = EXCLUDED.members_removed,
+       rejected = EXCLUDED.rejected, error_code = EXCLUDED.error_code, error_message = EXCLUDED.error_message,
+       detail = EXCLUDED.detail
+
+-- name: run.markAbandoned
+UPDATE ${sari_prefix}sync_runs SET status = 'ABANDONED', finished_at = :at
+ WHERE status = 'STARTED' AND heartbeat_at < :heartbeatBefore
+
+-- name: run.purge
+DELETE FROM ${sari_prefix}sync_runs WHERE status <> 'STARTED' AND started_at < :startedBefore
+
+-- name: run.recent
+SELECT run_id, tenant_id, operation, run_trigger, status, started_at, heartbeat_at, finished_at, inserted, updated,
+       unchanged, completed, cancelled, members_added, members_removed, rejected, error_code, error_message, detail
+  FROM ${sari_prefix}sync_runs
+ ORDER BY started_at DESC, run_id DESC
+ LIMIT :limit
+
+-- name: run.recentOfTenant
+SELECT run_id, tenant_id, operation, run_trigger, status, started_at, heartbeat_at, finished_at, inserted, updated,
+       unchanged, completed, cancelled, members_added, members_removed, rejected, error_code, error_message, detail
+  FROM ${sari_prefix}sync_runs
+ WHERE tenant_id = :tenantId
+ ORDER BY started_at DESC, run_id DESC
+ LIMIT :limit
+
+-- name: run.lastPerTenant
+SELECT DISTINCT ON (tenant_id) run_id, tenant_id, operation, run_trigger, status, started_at, heartbeat_at,
+       finished_at, inserted, updated, unchanged, completed, cancelled, members_added, members_removed, rejected,
+       error_code, error_message, detail
+  FROM ${sari_prefix}sync_runs
+ ORDER BY tenant_id, started_at DESC, run_id DESC
+
+-- name: run.stats
+SELECT tenant_id,
+       SUM(CASE WHEN status = 'SUCCEEDED' THEN 1 ELSE 0 END) AS succeeded,
+       SUM(CASE WHEN status = 'PARTIAL' THEN 1 ELSE 0 END) AS partial,
+       SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END) AS failed,
+       SUM(CASE WHEN status = 'SKIPPED' THEN 1 ELSE 0 END) AS skipped,
+       SUM(CASE WHEN status = 'ABANDONED' THEN 1 ELSE 0 END) AS abandoned
+  FROM ${sari_prefix}sync_runs
+ WHERE started_at >= :since AND status <> 'STARTED'
+ GROUP BY tenant_id
+ ORDER BY tenant_id
+
+-- name: run.running
+SELECT run_id, tenant_id, operation, run_trigger, status, started_at, heartbeat_at, finished_at, inserted, updated,
+       unchanged, completed, cancelled, members_added, members_removed, rejected, error_code, error_message, detail
+  FROM ${sari_prefix}sync_runs
+ WHERE status = 'STARTED'
+ ORDER BY started_at, run_id
+
+-- name: lock.acquire
+INSERT INTO ${sari_prefix}locks AS l (name, owner, locked_at, expires_at)
+VALUES (:name, :owner, now(), now() + :leaseMillis * INTERVAL '1 millisecond')
+ON CONFLICT (name) DO UPDATE SET owner = EXCLUDED.owner, locked_at = EXCLUDED.locked_at,
+       expires_at = EXCLUDED.expires_at
+ WHERE l.expires_at <= now() OR l.owner = EXCLUDED.owner
+
+-- name: lock.extend
+UPDATE ${sari_prefix}locks SET expires_at = now() + :leaseMillis * INTERVAL '1 millisecond'
+ WHERE name = :name AND owner = :owner AND expires_at > now()
+
+-- name: lock.release
+UPDATE ${sari_prefix}locks SET expires_at = now()
+ WHERE name = :name AND owner = :owner AND expires_at > now()

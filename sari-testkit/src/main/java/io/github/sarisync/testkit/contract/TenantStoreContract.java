@@ -1,0 +1,179 @@
+package io.github.sarisync.testkit.contract;
+
+import io.github.sarisync.client.SariCredentials;
+import io.github.sarisync.client.SariEnvironment;
+import io.github.sarisync.spi.CredentialsException;
+import io.github.sarisync.spi.RunStatus;
+import io.github.sarisync.spi.Tenant;
+import io.github.sarisync.spi.TenantState;
+import io.github.sarisync.spi.TenantStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.NoSuchElementException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The guarantees of {@link TenantStore}, for every implementation. Extend it and return an empty
+ * store from {@link #createStore()} (called before each test).
+ */
+public abstract class TenantStoreContract {
+    protected static final SariCredentials CREDENTIALS =
+            new SariCredentials("client-a", "client-secret-a", "school-a", "password-a");
+    private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
+
+    protected TenantStore store;
+
+    /** An empty tenant store. */
+    protected abstract TenantStore createStore();
+
+    @BeforeEach
+    void createStoreUnderTest() {
+        store = createStore();
+    }
+
+    @Test
+    void aSavedTenantIsFoundWithItsSettingsAndCredentials() {
+        Tenant tenant = Tenant.of("tenant-1", "Fahrschule Eins", SariEnvironment.TEST)
+                .withInterval(Duration.ofMinutes(30)).withPaused(true);
+
+        store.save(tenant, CREDENTIALS);
+
+        assertThat(store.find("tenant-1")).contains(tenant);
+        assertThat(store.credentials("tenant-1")).isEqualTo(CREDENTIALS);
+    }
+
+    @Test
+    void aTenantOnAnotherAddressKeepsItsBaseUri() {
+        Tenant tenant = Tenant.of("tenant-1", "Simulated", URI.create("http://localhost:8089/sari"));
+
+        store.save(tenant, CREDENTIALS);
+
+        assertThat(store.find("tenant-1")).contains(tenant);
+        assertThat(store.find("tenant-1").orElseThrow().effectiveBaseUri())
+                .isEqualTo(URI.create("http://localhost:8089/sari"));
+    }
+
+    @Test
+    void aNewTenantWithoutCredentialsIsRefused() {
+        assertThatThrownBy(() -> store.save(Tenant.of("tenant-1", "Eins", SariEnvironment.TEST), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tenant-1");
+        assertThat(store.find("tenant-1")).isEmpty();
+    }
+
+    @Test
+    void savingWithoutCredentialsUpdatesTheSettingsAndKeepsTheStoredCredentials() {
+        store.save(Tenant.of("tenant-1", "Eins", SariEnvironment.TEST), CREDENTIALS);
+        Tenant renamed = Tenant.of("tenant-1", "Eins neu", SariEnvironment.PRODUCTION).withEnabled(false)
+                .withInterval(Duration.ofHours(2));
+
+        store.save(renamed, null);
+
+        assertThat(store.find("tenant-1")).contains(renamed);
+        assertThat(store.credentials("tenant-1")).isEqualTo(CREDENTIALS);
+    }
+
+    @Test
+    void savingNewCredentialsReplacesTheOldOnes() {
+        store.save(Tenant.of("tenant-1", "Eins", SariEnvironment.TEST), CREDENTIALS);
+        SariCredentials rotated = new SariCredentials("client-b", "client-secret-b", "school-b", "password-b");
+
+        store.save(Tenant.of("tenant-1", "Eins", SariEnvironment.TEST), rotated);
+
+        assertThat(store.credentials("tenant-1")).isEqualTo(rotated);
+    }
+
+    @Test
+    void theStateIsWrittenBySaveOnlyForANewTenant() {
+        TenantState initial = new TenantState(T0, T0, RunStatus.SUCCEEDED, 0, null, null);
+        store.save(Tenant.of("tenant-1", "Eins", SariEnvironment.TEST).withState(initial), CREDENTIALS);
+
+        store.save(Tenant.of("tenant-1", "Eins", SariEnvironment.TEST).withState(TenantState.NEW), CREDENTIALS);
+        store.save(Tenant.of("tenant-1", "Eins", SariEnvironment.TEST).withState(TenantState.NEW), null);
+
+        assertThat(store.find("tenant-1").orElseThrow().state()).isEqualTo(initial);
+    }
+
+    @Test
+    void updateStateWritesTheScheduleState() {
+        store.save(Tenant.of("tenant-1", "Eins", SariEnvironment.TEST), CREDENTIALS);
+        TenantState failed = new TenantState(T0.plusSeconds(60), T0, RunStatus.FAILED, 3, "INTERNAL_SERVER_ERROR",
+                "SARI answered 500");
+
+        store.updateState("tenant-1", failed);
+
+        Tenant stored = store.find("tenant-1").orElseThrow();
+        assertThat(stored.state()).isEqualTo(failed);
+        assertThat(stored.name()).isEqualTo("Eins");
+        assertThat(store.credentials("tenant-1")).isEqualTo(CREDENTIALS);
+    }
+
+    @Test
+    void updateStateOfAnUnknownTenantFails() {
+        assertThatThrownBy(() -> store.updateState("tenant-unknown", TenantState.NEW))
+                .isInstanceOf(NoSuchElementException.class);
+    }
+
+    @Test
+    void setFlagsChangesOnlyEnabledAndPaused() {
+        Tenant tenant = Tenant.of("tenant-1", "Eins", SariEnvironment.TEST).withInterval(Duration.ofMinutes(15));
+        store.save(tenant, CREDENTIALS);
+
+        store.setFlags("tenant-1", false, true);
+
+        assertThat(store.find("tenant-1")).contains(tenant.withEnabled(false).withPaused(true));
+        assertThatThrownBy(() -> store.setFlags("tenant-unknown", true, false))
+                .isInstanceOf(NoSuchElementException.class);
+    }
+
+    @Test
+    void findAllListsEveryTenantAndFindEnabledSkipsDisabledOnesOrderedById() {
+        store.save(Tenant.of("tenant-c", "C", SariEnvironment.TEST), CREDENTIALS);
+        store.save(Tenant.of("tenant-a", "A", SariEnvironment.TEST).withPaused(true), CREDENTIALS);
+        store.save(Tenant.of("tenant-b", "B", SariEnvironment.TEST).withEnabled(false), CREDENTIALS);
+
+        assertThat(store.findAll()).extracting(Tenant::id).containsExactly("tenant-a", "tenant-b", "tenant-c");
+        assertThat(store.findEnabled()).extracting(Tenant::id).containsExactly("tenant-a", "tenant-c");
+    }
+
+    @Test
+    void credentialsOfAnUnknownTenantFailNamingTheTenant() {
+        assertThatThrownBy(() -> store.credentials("tenant-unknown"))
+                .isInstanceOf(CredentialsException.class).hasMessageContaining("tenant-unknown");
+    }
+
+    @Test
+    void aDeletedTenantIsGone() {
+        store.save(Tenant.of("tenant-1", "Eins", SariEnvironment.TEST), CREDENTIALS);
+
+        assertThat(store.delete("tenant-1")).isTrue();
+
+        assertThat(store.find("tenant-1")).isEmpty();
+        assertThat(store.findAll()).isEmpty();
+        assertThat(store.delete("tenant-1")).isFalse();
+        assertThatThrownBy(() -> store.credentials("tenant-1")).isInstanceOf(CredentialsException.class);
+    }
+
+    @Test
+    void statesOfManyTenantsUpdatedInParallelAreAllKept() throws Exception {
+        for (int i = 0; i < 8; i++) {
+            store.save(Tenant.of("tenant-" + i, "School " + i, SariEnvironment.TEST), CREDENTIALS);
+        }
+
+        Concurrently.run(8, i -> {
+            for (int run = 1; run <= 10; run++) {
+                store.updateState("tenant-" + i, new TenantState(T0.plusSeconds(run), T0.plusSeconds(run),
+                        RunStatus.SUCCEEDED, 0, null, null));
+                assertThat(store.credentials("tenant-" + i)).isEqualTo(CREDENTIALS);
+            }
+            return null;
+        });
+
+        assertThat(store.findAll()).allSatisfy(t -> assertThat(t.state().lastSuccessAt()).isEqualTo(T0.plusSeconds(10)));
+    }
+}
