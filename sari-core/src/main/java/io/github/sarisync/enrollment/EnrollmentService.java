@@ -17,11 +17,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -145,7 +145,7 @@ public final class EnrollmentService {
         Instant now = clock.instant();
         List<CourseSelection.Part> oldParts = from.resolve(tenantId, courseStore, now);
         List<CourseSelection.Part> newParts = to.resolve(tenantId, courseStore, now);
-        Set<Long> overlap = new HashSet<>();
+        Set<Long> overlap = new TreeSet<>();
         oldParts.forEach(p -> overlap.add(p.id()));
         overlap.retainAll(newParts.stream().map(CourseSelection.Part::id).toList());
         if (!overlap.isEmpty()) {
