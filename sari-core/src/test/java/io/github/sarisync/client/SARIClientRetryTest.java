@@ -197,16 +197,16 @@ class SARIClientRetryTest {
 
     @Test
     void aSlowAnswerTimesOutAndIsRetried() {
-        SARIClient impatient = builder.requestTimeout(Duration.ofMillis(200))
+        SARIClient impatient = builder.requestTimeout(Duration.ofSeconds(1))
                 .retry(RetryPolicy.builder().jitter(0).maxRetries(1).build()).build();
-        wm.stubFor(get(urlEqualTo(COURSES)).willReturn(ok("[]").withFixedDelay(1500)));
+        wm.stubFor(get(urlEqualTo(COURSES)).willReturn(ok("[]").withFixedDelay(2500)));
 
         SariException e = catchThrowableOfType(SariException.class,
                 () -> impatient.courses(io.github.sarisync.model.CourseType.PGS));
 
         assertThat(e.code()).isEqualTo(SariErrorCode.TIMEOUT);
         assertThat(e.operation()).isEqualTo("getCourses");
-        assertThat(e.getMessage()).contains("getCourses", "200 ms");
+        assertThat(e.getMessage()).contains("getCourses", "1000 ms");
         wm.verify(2, getRequestedFor(urlEqualTo(COURSES)));
     }
 
