@@ -36,6 +36,7 @@ public final class SariJdbc {
     private final JdbcCourseStore courseStore;
     private final JdbcSyncLogStore syncLogStore;
     private final JdbcSyncLock syncLock;
+    private final JdbcEnrollmentOutbox enrollmentOutbox;
 
     private SariJdbc(Jdbi jdbi, Dialect dialect, String tablePrefix, CredentialsCipher cipher, Clock clock) {
         this.jdbi = jdbi;
@@ -46,6 +47,7 @@ public final class SariJdbc {
         this.courseStore = new JdbcCourseStore(database);
         this.syncLogStore = new JdbcSyncLogStore(database, clock);
         this.syncLock = new JdbcSyncLock(database);
+        this.enrollmentOutbox = new JdbcEnrollmentOutbox(database);
     }
 
     public static Builder builder() {
@@ -75,6 +77,11 @@ public final class SariJdbc {
 
     public JdbcSyncLock syncLock() {
         return syncLock;
+    }
+
+    /** The durable outbox of the enrolment service ({@code EnrollmentService.builder().outbox(...)}). */
+    public JdbcEnrollmentOutbox enrollmentOutbox() {
+        return enrollmentOutbox;
     }
 
     public Dialect dialect() {

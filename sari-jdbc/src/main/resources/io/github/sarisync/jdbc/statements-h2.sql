@@ -206,3 +206,43 @@ UPDATE ${sari_prefix}locks SET expires_at = DATEADD(MILLISECOND, :leaseMillis, C
 -- name: lock.release
 UPDATE ${sari_prefix}locks SET expires_at = CURRENT_TIMESTAMP
  WHERE name = :name AND owner = :owner AND expires_at > CURRENT_TIMESTAMP
+
+-- enrolment outbox (EnrollmentService): one row per requested part change
+-- name: outbox.insert
+INSERT INTO ${sari_prefix}enrollment_outbox (id, operation_id, tenant_id, action, course_id, faber_id, birthdate,
+       state, attempts, next_attempt_at, last_error_code, created_at, updated_at)
+VALUES (:id, :operationId, :tenantId, :action, :courseId, :faberId, :birthdate, :state, :attempts, :nextAttemptAt,
+        :lastErrorCode, :createdAt, :updatedAt)
+
+-- name: outbox.due
+SELECT id, operation_id, tenant_id, action, course_id, faber_id, birthdate, state, attempts, next_attempt_at,
+       last_error_code, created_at, updated_at
+  FROM ${sari_prefix}enrollment_outbox
+ WHERE state = 'PENDING' AND next_attempt_at <= :now
+ ORDER BY next_attempt_at, created_at, id
+ LIMIT :limit
+
+-- a claim succeeds only while the row is still pending and due: a concurrent claimer has moved it ahead
+-- name: outbox.claim
+UPDATE ${sari_prefix}enrollment_outbox SET next_attempt_at = :leaseUntil, updated_at = :now
+ WHERE id = :id AND state = 'PENDING' AND next_attempt_at <= :now
+
+-- name: outbox.update
+UPDATE ${sari_prefix}enrollment_outbox SET state = :state, attempts = :attempts, next_attempt_at = :nextAttemptAt,
+       last_error_code = :lastErrorCode, birthdate = :birthdate, updated_at = :updatedAt
+ WHERE id = :id
+
+-- name: outbox.find
+SELECT id, operation_id, tenant_id, action, course_id, faber_id, birthdate, state, attempts, next_attempt_at,
+       last_error_code, created_at, updated_at
+  FROM ${sari_prefix}enrollment_outbox WHERE id = :id
+
+-- name: outbox.list
+SELECT id, operation_id, tenant_id, action, course_id, faber_id, birthdate, state, attempts, next_attempt_at,
+       last_error_code, created_at, updated_at
+  FROM ${sari_prefix}enrollment_outbox
+ WHERE (CAST(:tenantId AS VARCHAR(128)) IS NULL OR tenant_id = :tenantId)
+   AND (CAST(:operationId AS VARCHAR(64)) IS NULL OR operation_id = :operationId)
+   AND (CAST(:state AS VARCHAR(24)) IS NULL OR state = :state)
+ ORDER BY created_at, id
+ LIMIT :limit
