@@ -1,14 +1,38 @@
 package io.github.sarisync.sync;
 
 import io.github.sarisync.client.SARIClient;
+import io.github.sarisync.internal.sync.ClientCache;
+import io.github.sarisync.internal.sync.DueRule;
+import io.github.sarisync.internal.sync.EngineParts;
+import io.github.sarisync.internal.sync.GuardedListener;
+import io.github.sarisync.internal.sync.RunControl;
+import io.github.sarisync.internal.sync.TenantPool;
+import io.github.sarisync.internal.sync.TenantRun;
+import io.github.sarisync.memory.InMemorySyncLock;
 import io.github.sarisync.model.CourseType;
 import io.github.sarisync.spi.CourseStore;
 import io.github.sarisync.spi.SyncLock;
 import io.github.sarisync.spi.SyncLogStore;
+import io.github.sarisync.spi.SyncTrigger;
+import io.github.sarisync.spi.Tenant;
 import io.github.sarisync.spi.TenantStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Syncs the VKU and PGS courses of every enabled tenant from SARI into a {@link CourseStore},
@@ -21,63 +45,255 @@ import java.util.concurrent.Executor;
  *     .build();
  * SyncReport report = engine.syncAll();
  * }</pre>
+ *
+ * <p>Per tenant a run takes the tenant's lease (SKIPPED with error code {@code LOCKED} when another
+ * instance holds it), writes the run log, reads the credentials (the tenant's client is built once
+ * and reused until its address or credentials change), then for VKU and PGS: fetches the course
+ * list, loads the stored snapshot, computes the changes in memory, fetches course details by the
+ * {@link MemberPolicy}, and writes everything of that type in one {@link CourseStore#apply} call;
+ * finally it stamps the tenant's state and releases the lease. Tenants run in parallel (bounded
+ * by {@link SyncOptions#parallelism()}), never two runs of one tenant at once.
+ *
+ * <p>Failures stay with their tenant: bad credentials ({@code CREDENTIALS} or SARI's
+ * {@code AUTHENTICATION_FAILED}), SARI errors (the {@code SariErrorCode} name), store failures
+ * ({@code STORE_ERROR}), a lost lease ({@code LEASE_LOST}). An error of the whole tenant (auth,
+ * SARI unreachable or answering server errors) stops that tenant's run; an error of one course
+ * type (e.g. a malformed answer) still lets the other type run; the tenant is FAILED either way and
+ * what was written stays. SECTION_NOT_FOUND means the school has no such course type: that type is
+ * left out of the counts and is no failure.
+ *
+ * <p>The empty-feed guard is evaluated afresh on every run: a course list that stays empty keeps
+ * being held back (PARTIAL) until an operator syncs the tenant with an engine whose
+ * {@link SyncOptions#emptyFeedThreshold()} is 1.0.
  */
 public final class SARISyncEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SARISyncEngine.class);
+    private static final List<CourseType> BOTH = List.of(CourseType.VKU, CourseType.PGS);
+
+    private final EngineParts parts;
+    private final Executor executor;
+    private final ExecutorService ownExecutor;
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final Set<RunControl> controls = ConcurrentHashMap.newKeySet();
 
     private SARISyncEngine(Builder b) {
-        throw new UnsupportedOperationException("not implemented yet");
+        require(b.tenantStore, "tenantStore");
+        require(b.courseStore, "courseStore");
+        require(b.syncLogStore, "syncLogStore");
+        require(b.clientFactory, "clientFactory");
+        require(b.clock, "clock");
+        require(b.options, "options");
+        SyncLock lock = b.lock != null ? b.lock : new InMemorySyncLock(b.clock);
+        this.parts = new EngineParts(b.tenantStore, b.courseStore, b.syncLogStore, lock,
+                new ClientCache(b.clientFactory), b.clock, b.options, new GuardedListener(b.listener));
+        this.ownExecutor = b.executor == null ? Executors.newFixedThreadPool(b.options.parallelism(), threads())
+                : null;
+        this.executor = b.executor != null ? b.executor : ownExecutor;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Syncs every enabled, unpaused tenant now, VKU then PGS (trigger SCHEDULED). */
+    /** Syncs every enabled, unpaused tenant now, VKU then PGS (trigger SCHEDULED); paused ones are SKIPPED. */
     public SyncReport syncAll() {
-        throw new UnsupportedOperationException("not implemented yet");
-    }
-
-    /** Syncs only the tenants whose interval has elapsed (staggered); overdue ones as CATCH_UP. */
-    public SyncReport syncDue() {
-        throw new UnsupportedOperationException("not implemented yet");
-    }
-
-    /** Syncs one tenant now, both types (trigger MANUAL; runs even when paused, not when disabled). */
-    public TenantSyncResult syncTenant(String tenantId) {
-        throw new UnsupportedOperationException("not implemented yet");
-    }
-
-    /** Syncs one course type of one tenant now. */
-    public TenantSyncResult syncTenant(String tenantId, CourseType type) {
-        throw new UnsupportedOperationException("not implemented yet");
-    }
-
-    /** Stops scheduled runs of a tenant until {@link #resume(String)}. */
-    public void pause(String tenantId) {
-        throw new UnsupportedOperationException("not implemented yet");
-    }
-
-    public void resume(String tenantId) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Instant start = parts.clock().instant();
+        housekeeping(start);
+        List<Tenant> tenants = parts.tenantStore().findEnabled();
+        return runTenants(start, tenants, t -> SyncTrigger.SCHEDULED);
     }
 
     /**
-     * Cancels the runs in progress: tenants not yet started are SKIPPED, running ones stop after
-     * the course type they are writing. Returns at once.
+     * Syncs only the tenants whose interval has elapsed, staggered over the interval; a tenant that
+     * missed a run (downtime) is caught up once, as CATCH_UP. A tenant whose last run failed is
+     * retried at its next slot. Due tenants that are paused are SKIPPED.
      */
-    public void cancel() {
-        throw new UnsupportedOperationException("not implemented yet");
+    public SyncReport syncDue() {
+        Instant start = parts.clock().instant();
+        housekeeping(start);
+        List<Tenant> due = new ArrayList<>();
+        List<SyncTrigger> triggers = new ArrayList<>();
+        for (Tenant tenant : parts.tenantStore().findEnabled()) {
+            Duration interval = tenant.interval() != null ? tenant.interval() : parts.options().defaultInterval();
+            Optional<SyncTrigger> trigger = DueRule.evaluate(tenant.id(), tenant.state(), interval,
+                    parts.options().stagger(), start);
+            if (trigger.isPresent()) {
+                due.add(tenant);
+                triggers.add(trigger.get());
+            }
+        }
+        return runTenants(start, due, i -> triggers.get(i));
     }
 
-    /** The client the engine keeps for a tenant (built on first use), e.g. for enrolments. */
+    /**
+     * Syncs one tenant now, both types (trigger MANUAL; runs even when paused). A disabled tenant
+     * is SKIPPED with error code {@code DISABLED}.
+     *
+     * @throws IllegalArgumentException naming the id when there is no such tenant
+     */
+    public TenantSyncResult syncTenant(String tenantId) {
+        return syncTenant(tenantId, BOTH);
+    }
+
+    /** Syncs one course type of one tenant now (as {@link #syncTenant(String)}). */
+    public TenantSyncResult syncTenant(String tenantId, CourseType type) {
+        if (type == null) {
+            throw new IllegalArgumentException("course type must not be null");
+        }
+        return syncTenant(tenantId, List.of(type));
+    }
+
+    private TenantSyncResult syncTenant(String tenantId, List<CourseType> types) {
+        Tenant tenant = find(tenantId);
+        if (!tenant.enabled()) {
+            return TenantRun.notRun(tenant, SyncTrigger.MANUAL, "DISABLED", "tenant " + tenantId + " is disabled",
+                    parts.clock().instant());
+        }
+        RunControl control = new RunControl();
+        controls.add(control);
+        try {
+            return runOne(tenant, SyncTrigger.MANUAL, types, control);
+        } finally {
+            controls.remove(control);
+        }
+    }
+
+    /** Stops scheduled runs of a tenant until {@link #resume(String)} (a manual sync still runs). */
+    public void pause(String tenantId) {
+        Tenant tenant = find(tenantId);
+        parts.tenantStore().setFlags(tenantId, tenant.enabled(), true);
+    }
+
+    /** Lets scheduled runs sync a paused tenant again. */
+    public void resume(String tenantId) {
+        Tenant tenant = find(tenantId);
+        parts.tenantStore().setFlags(tenantId, tenant.enabled(), false);
+    }
+
+    /**
+     * Cancels the runs in progress: tenants not yet started are SKIPPED (error code
+     * {@code CANCELLED}), running ones stop after the course type they are writing. Returns at once.
+     */
+    public void cancel() {
+        controls.forEach(RunControl::cancel);
+        LOG.info("sync cancelled ({} runs in progress)", controls.size());
+    }
+
+    /**
+     * The client the engine keeps for a tenant (built on first use), e.g. for enrolments.
+     *
+     * @throws IllegalArgumentException naming the id when there is no such tenant
+     */
     public SARIClient clientFor(String tenantId) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Tenant tenant = find(tenantId);
+        return parts.clients().clientFor(tenant, parts.tenantStore().credentials(tenantId));
     }
 
     /** Shuts down the executor the engine created itself (not one that was supplied). */
     @Override
     public void close() {
-        throw new UnsupportedOperationException("not implemented yet");
+        cancel();
+        if (ownExecutor != null) {
+            ownExecutor.shutdown();
+            try {
+                if (!ownExecutor.awaitTermination(30, TimeUnit.SECONDS)) {
+                    ownExecutor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                ownExecutor.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+        parts.clients().clear();
+    }
+
+    private SyncReport runTenants(Instant start, List<Tenant> tenants,
+                                  java.util.function.IntFunction<SyncTrigger> triggers) {
+        RunControl control = new RunControl();
+        controls.add(control);
+        try {
+            parts.listener().runStarted(tenants.size());
+            List<TenantSyncResult> results = TenantPool.run(executor, parts.options().parallelism(), tenants.size(),
+                    i -> {
+                        Tenant tenant = tenants.get(i);
+                        SyncTrigger trigger = triggers.apply(i);
+                        if (control.cancelled()) {
+                            return TenantRun.notRun(tenant, trigger, "CANCELLED", "the run was cancelled",
+                                    parts.clock().instant());
+                        }
+                        if (tenant.paused()) {
+                            return TenantRun.notRun(tenant, trigger, "PAUSED", "tenant " + tenant.id()
+                                    + " is paused", parts.clock().instant());
+                        }
+                        return runOne(tenant, trigger, BOTH, control);
+                    },
+                    i -> TenantRun.notRun(tenants.get(i), triggers.apply(i), "INTERNAL_ERROR",
+                            "the tenant's run failed unexpectedly", parts.clock().instant()),
+                    control::cancel);
+            SyncReport report = new SyncReport(start, parts.clock().instant(), results);
+            LOG.info("sync run finished: {} tenants, {} succeeded, {} partial, {} failed, {} skipped; {} in {} ms",
+                    results.size(), report.count(SyncOutcome.SUCCESS), report.count(SyncOutcome.PARTIAL),
+                    report.count(SyncOutcome.FAILED), report.count(SyncOutcome.SKIPPED), report.total(),
+                    Duration.between(report.startedAt(), report.finishedAt()).toMillis());
+            parts.listener().runFinished(report);
+            return report;
+        } finally {
+            controls.remove(control);
+        }
+    }
+
+    private TenantSyncResult runOne(Tenant tenant, SyncTrigger trigger, List<CourseType> types, RunControl control) {
+        if (!running.add(tenant.id())) {
+            return TenantRun.notRun(tenant, trigger, "RUNNING", "a run of tenant " + tenant.id()
+                    + " is already in progress in this engine", parts.clock().instant());
+        }
+        try {
+            return new TenantRun(parts, tenant, trigger, types, control).run();
+        } finally {
+            running.remove(tenant.id());
+        }
+    }
+
+    private void housekeeping(Instant now) {
+        try {
+            int abandoned = parts.syncLogStore().markAbandoned(now.minus(parts.options().abandonAfter()), now);
+            if (abandoned > 0) {
+                LOG.warn("{} runs left STARTED by a crashed instance were marked ABANDONED", abandoned);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("syncLogStore.markAbandoned failed (the sync goes on): {}", e.toString());
+        }
+        Duration retention = parts.options().runLogRetention();
+        if (retention != null) {
+            try {
+                parts.syncLogStore().purge(now.minus(retention));
+            } catch (RuntimeException e) {
+                LOG.warn("syncLogStore.purge failed (the sync goes on): {}", e.toString());
+            }
+        }
+    }
+
+    private Tenant find(String tenantId) {
+        if (tenantId == null || tenantId.isBlank()) {
+            throw new IllegalArgumentException("tenant id must not be blank");
+        }
+        return parts.tenantStore().find(tenantId)
+                .orElseThrow(() -> new IllegalArgumentException("unknown tenant: " + tenantId));
+    }
+
+    private static ThreadFactory threads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "sari-sync-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static void require(Object value, String setting) {
+        if (value == null) {
+            throw new IllegalArgumentException("SARISyncEngine: " + setting + " must be set");
+        }
     }
 
     /** Builds a {@link SARISyncEngine}. Required: the three stores. */

@@ -1,0 +1,248 @@
+package io.github.sarisync.internal.sync;
+
+import io.github.sarisync.client.SARIClient;
+import io.github.sarisync.client.SariCredentials;
+import io.github.sarisync.model.CourseType;
+import io.github.sarisync.spi.CredentialsException;
+import io.github.sarisync.spi.RunStatus;
+import io.github.sarisync.spi.SyncCounts;
+import io.github.sarisync.spi.SyncRun;
+import io.github.sarisync.spi.SyncTrigger;
+import io.github.sarisync.spi.Tenant;
+import io.github.sarisync.spi.TenantState;
+import io.github.sarisync.sync.SyncOutcome;
+import io.github.sarisync.sync.TenantSyncResult;
+import org.slf4j.Logger;
+import org.slf4j.MDC;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One run of one tenant: lease, run-log start, credentials and client, each course type, tenant
+ * state, run-log end, release. Every failure ends up in the returned result; nothing is thrown.
+ *
+ * <p>A course type that fails with an error of the whole tenant (credentials, SARI unreachable or
+ * answering server errors) stops the run; any other error of one type still lets the next type
+ * run. Either way the tenant is FAILED, and what was written for a type that succeeded stays.
+ */
+public final class TenantRun {
+    private static final Logger LOG = SyncLogging.logger("tenant");
+    private static final int MAX_DETAIL = 2000;
+
+    private final EngineParts parts;
+    private final Tenant tenant;
+    private final SyncTrigger trigger;
+    private final List<CourseType> types;
+    private final RunControl control;
+
+    public TenantRun(EngineParts parts, Tenant tenant, SyncTrigger trigger, List<CourseType> types,
+                     RunControl control) {
+        this.parts = parts;
+        this.tenant = tenant;
+        this.trigger = trigger;
+        this.types = List.copyOf(types);
+        this.control = control;
+    }
+
+    /** A result for a tenant that was not run at all (paused, disabled, cancelled before its turn). */
+    public static TenantSyncResult notRun(Tenant tenant, SyncTrigger trigger, String code, String message,
+                                          Instant at) {
+        return new TenantSyncResult(tenant.id(), tenant.name(), null, trigger, SyncOutcome.SKIPPED, Map.of(), code,
+                message, List.of(), at, at);
+    }
+
+    public TenantSyncResult run() {
+        String runId = UUID.randomUUID().toString();
+        MDC.put("tenantId", tenant.id());
+        MDC.put("runId", runId);
+        try {
+            parts.listener().tenantStarted(tenant.id(), tenant.name());
+            TenantSyncResult result = runLeased(runId);
+            parts.listener().tenantFinished(result);
+            return result;
+        } finally {
+            MDC.remove("tenantId");
+            MDC.remove("runId");
+        }
+    }
+
+    private TenantSyncResult runLeased(String runId) {
+        Instant start = parts.clock().instant();
+        SyncRun started = SyncRun.started(runId, tenant.id(), SyncRun.SYNC, trigger, start);
+        TenantLease lease = new TenantLease(parts.lock(), parts.syncLogStore(), parts.clock(), tenant.id(),
+                parts.options().instanceId(), parts.options().leaseDuration(), runId);
+        boolean taken;
+        try {
+            taken = lease.acquire();
+        } catch (TenantFailure e) {
+            return finish(started, failed(runId, start, e.code(), e.getMessage()), List.of());
+        }
+        if (!taken) {
+            return finish(started, result(runId, start, SyncOutcome.SKIPPED, Map.of(), "LOCKED",
+                    "another instance holds the lease " + TenantLease.name(tenant.id()), List.of()), List.of());
+        }
+        boolean release = true;
+        TenantSyncResult result;
+        List<String> summaries = new ArrayList<>();
+        try {
+            guardedLog("syncLogStore.started", () -> parts.syncLogStore().started(started));
+            result = syncTypes(runId, start, lease, summaries);
+        } catch (TenantFailure e) {
+            release = !"LEASE_LOST".equals(e.code());
+            result = failed(runId, start, e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("tenant run failed unexpectedly", e);
+            result = failed(runId, start, "INTERNAL_ERROR", TenantFailure.describe(e));
+        }
+        try {
+            if (release) {
+                result = updateState(start, result);
+            }
+            return finish(started, result, summaries);
+        } finally {
+            if (release) {
+                lease.release();
+            }
+        }
+    }
+
+    private TenantSyncResult syncTypes(String runId, Instant start, TenantLease lease, List<String> summaries) {
+        SARIClient client = client();
+        TypeSync sync = new TypeSync(parts, tenant.id(), lease);
+        Map<CourseType, SyncCounts> counts = new EnumMap<>(CourseType.class);
+        List<String> warnings = new ArrayList<>();
+        TypeResult failure = null;
+        for (CourseType type : types) {
+            if (control.cancelled()) {
+                warnings.add("cancelled before " + type);
+                summaries.add(type + " not synced: run cancelled");
+                if (counts.isEmpty() && failure == null) {
+                    return result(runId, start, SyncOutcome.SKIPPED, counts, "CANCELLED",
+                            "the run was cancelled before this tenant synced anything", warnings);
+                }
+                continue;
+            }
+            TypeResult typeResult = sync.sync(client, type);
+            summaries.add(typeResult.summary());
+            warnings.addAll(typeResult.warnings());
+            if (typeResult.status() == TypeResult.Status.SYNCED) {
+                counts.put(type, typeResult.counts());
+            } else if (typeResult.status() == TypeResult.Status.FAILED) {
+                LOG.warn("{} failed: {} {}", type, typeResult.errorCode(), typeResult.errorMessage());
+                failure = failure == null ? typeResult : failure;
+                if (typeResult.stopsTenant()) {
+                    break;
+                }
+            }
+        }
+        if (failure != null) {
+            return result(runId, start, SyncOutcome.FAILED, counts, failure.errorCode(), failure.errorMessage(),
+                    warnings);
+        }
+        return result(runId, start, warnings.isEmpty() ? SyncOutcome.SUCCESS : SyncOutcome.PARTIAL, counts, null,
+                null, warnings);
+    }
+
+    private SARIClient client() {
+        SariCredentials credentials;
+        try {
+            credentials = parts.tenantStore().credentials(tenant.id());
+        } catch (CredentialsException e) {
+            throw new TenantFailure("CREDENTIALS", e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new TenantFailure("STORE_ERROR", "tenantStore.credentials failed: " + TenantFailure.describe(e), e);
+        }
+        if (credentials == null) {
+            throw new TenantFailure("CREDENTIALS", "tenant " + tenant.id() + " has no SARI credentials", null);
+        }
+        try {
+            return parts.clients().clientFor(tenant, credentials);
+        } catch (RuntimeException e) {
+            throw new TenantFailure("CLIENT_SETUP", "the SARI client could not be built: "
+                    + TenantFailure.describe(e), e);
+        }
+    }
+
+    private TenantSyncResult updateState(Instant start, TenantSyncResult result) {
+        TenantState old = tenant.state();
+        TenantState state = switch (result.outcome()) {
+            case SUCCESS, PARTIAL -> new TenantState(start, start, runStatus(result.outcome()), 0, null, null);
+            case FAILED -> new TenantState(start, old.lastSuccessAt(), RunStatus.FAILED,
+                    old.consecutiveFailures() + 1, result.errorCode(), result.errorMessage());
+            case SKIPPED -> null;
+        };
+        if (state == null) {
+            return result;
+        }
+        try {
+            parts.tenantStore().updateState(tenant.id(), state);
+            return result;
+        } catch (RuntimeException e) {
+            LOG.error("tenantStore.updateState failed: {}", TenantFailure.describe(e));
+            return failed(result.runId(), start, "STORE_ERROR",
+                    "tenantStore.updateState failed: " + TenantFailure.describe(e));
+        }
+    }
+
+    private TenantSyncResult finish(SyncRun started, TenantSyncResult result, List<String> summaries) {
+        SyncRun finished = started.finish(runStatus(result.outcome()), result.finishedAt(), result.total(),
+                result.errorCode(), result.errorMessage(), detail(result, summaries));
+        guardedLog("syncLogStore.finished", () -> parts.syncLogStore().finished(finished));
+        LOG.info("tenant {} {}: {} ({}ms){}{}", tenant.id(), result.outcome(), summary(result),
+                result.duration().toMillis(), result.errorCode() == null ? "" : " " + result.errorCode() + ": "
+                        + result.errorMessage(), result.warnings().isEmpty() ? "" : " warnings: "
+                        + result.warnings().size());
+        return result;
+    }
+
+    private TenantSyncResult result(String runId, Instant start, SyncOutcome outcome, Map<CourseType, SyncCounts> counts,
+                                    String code, String message, List<String> warnings) {
+        return new TenantSyncResult(tenant.id(), tenant.name(), runId, trigger, outcome, counts, code, message,
+                warnings, start, parts.clock().instant());
+    }
+
+    private TenantSyncResult failed(String runId, Instant start, String code, String message) {
+        return result(runId, start, SyncOutcome.FAILED, Map.of(), code, message, List.of());
+    }
+
+    private static String detail(TenantSyncResult result, List<String> summaries) {
+        StringBuilder text = new StringBuilder(String.join("; ", summaries));
+        if (!result.warnings().isEmpty()) {
+            text.append(text.length() > 0 ? "; " : "").append("warnings: ").append(String.join(" | ",
+                    result.warnings()));
+        }
+        if (text.length() == 0) {
+            return null;
+        }
+        return text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL - 3) + "..." : text.toString();
+    }
+
+    private static String summary(TenantSyncResult result) {
+        SyncCounts c = result.total();
+        return c.inserted() + " new, " + c.updated() + " updated, " + c.unchanged() + " unchanged, " + c.completed()
+                + " completed, " + c.cancelled() + " cancelled, members +" + c.membersAdded() + "/-"
+                + c.membersRemoved() + ", " + c.rejected() + " rejected";
+    }
+
+    private static RunStatus runStatus(SyncOutcome outcome) {
+        return switch (outcome) {
+            case SUCCESS -> RunStatus.SUCCEEDED;
+            case PARTIAL -> RunStatus.PARTIAL;
+            case FAILED -> RunStatus.FAILED;
+            case SKIPPED -> RunStatus.SKIPPED;
+        };
+    }
+
+    private static void guardedLog(String call, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed (the sync goes on): {}", call, TenantFailure.describe(e));
+        }
+    }
+}

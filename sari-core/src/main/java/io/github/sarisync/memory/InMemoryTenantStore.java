@@ -1,0 +1,86 @@
+package io.github.sarisync.memory;
+
+import io.github.sarisync.client.SariCredentials;
+import io.github.sarisync.spi.CredentialsException;
+import io.github.sarisync.spi.Tenant;
+import io.github.sarisync.spi.TenantState;
+import io.github.sarisync.spi.TenantStore;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * A {@link TenantStore} in memory, for tests, demos and small hosts. Credentials are kept in clear
+ * in the process (never printed: {@link SariCredentials#toString()} masks them). Thread-safe:
+ * every change of one tenant is atomic.
+ */
+public final class InMemoryTenantStore implements TenantStore {
+    private record Entry(Tenant tenant, SariCredentials credentials) {
+    }
+
+    private final ConcurrentSkipListMap<String, Entry> tenants = new ConcurrentSkipListMap<>();
+
+    @Override
+    public List<Tenant> findEnabled() {
+        return tenants.values().stream().map(Entry::tenant).filter(Tenant::enabled).toList();
+    }
+
+    @Override
+    public List<Tenant> findAll() {
+        return tenants.values().stream().map(Entry::tenant).toList();
+    }
+
+    @Override
+    public Optional<Tenant> find(String tenantId) {
+        return Optional.ofNullable(tenantId == null ? null : tenants.get(tenantId)).map(Entry::tenant);
+    }
+
+    @Override
+    public SariCredentials credentials(String tenantId) {
+        Entry entry = tenantId == null ? null : tenants.get(tenantId);
+        if (entry == null) {
+            throw new CredentialsException("tenant " + tenantId + " has no stored SARI credentials (unknown tenant)");
+        }
+        return entry.credentials();
+    }
+
+    @Override
+    public void save(Tenant tenant, SariCredentials credentials) {
+        Objects.requireNonNull(tenant, "tenant");
+        tenants.compute(tenant.id(), (id, old) -> {
+            if (old == null) {
+                if (credentials == null) {
+                    throw new IllegalArgumentException("tenant " + id + " is new: credentials must not be null");
+                }
+                return new Entry(tenant, credentials);
+            }
+            return new Entry(tenant.withState(old.tenant().state()),
+                    credentials != null ? credentials : old.credentials());
+        });
+    }
+
+    @Override
+    public void updateState(String tenantId, TenantState state) {
+        Objects.requireNonNull(state, "state");
+        update(tenantId, e -> new Entry(e.tenant().withState(state), e.credentials()));
+    }
+
+    @Override
+    public void setFlags(String tenantId, boolean enabled, boolean paused) {
+        update(tenantId, e -> new Entry(e.tenant().withEnabled(enabled).withPaused(paused), e.credentials()));
+    }
+
+    @Override
+    public boolean delete(String tenantId) {
+        return tenantId != null && tenants.remove(tenantId) != null;
+    }
+
+    private void update(String tenantId, java.util.function.UnaryOperator<Entry> change) {
+        if (tenantId == null || tenants.computeIfPresent(tenantId, (id, e) -> change.apply(e)) == null) {
+            throw new NoSuchElementException("no tenant " + tenantId);
+        }
+    }
+}
