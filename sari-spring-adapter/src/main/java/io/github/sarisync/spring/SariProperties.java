@@ -1,0 +1,608 @@
+package io.github.sarisync.spring;
+
+import io.github.sarisync.client.SariEnvironment;
+import io.github.sarisync.spring.internal.SariSettings;
+import io.github.sarisync.sync.MemberPolicy;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.scheduling.support.CronExpression;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * The {@code sari.*} settings of the Spring Boot adapter. Every default written here equals the
+ * library's own default (a test holds them together). Checked once after binding: a setting out
+ * of range fails the start with a message naming it.
+ *
+ * <pre>{@code
+ * sari.schedule.cron=0 15 * * * *
+ * sari.credentials.keys=k2:<base64 of 32 bytes>,k1:<old key>
+ * sari.client.rate-limit.requests-per-minute=10
+ * }</pre>
+ */
+@ConfigurationProperties("sari")
+public class SariProperties implements InitializingBean {
+
+    /** Turns the whole adapter on or off (beans, schedule, health, endpoint, metrics). */
+    private boolean enabled = true;
+
+    private final Client client = new Client();
+    private final Schedule schedule = new Schedule();
+    private final Sync sync = new Sync();
+    private final Jdbc jdbc = new Jdbc();
+    private final Credentials credentials = new Credentials();
+    private final Health health = new Health();
+    private final Metrics metrics = new Metrics();
+    private final Endpoint endpoint = new Endpoint();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public Client getClient() {
+        return client;
+    }
+
+    public Schedule getSchedule() {
+        return schedule;
+    }
+
+    public Sync getSync() {
+        return sync;
+    }
+
+    public Jdbc getJdbc() {
+        return jdbc;
+    }
+
+    public Credentials getCredentials() {
+        return credentials;
+    }
+
+    public Health getHealth() {
+        return health;
+    }
+
+    public Metrics getMetrics() {
+        return metrics;
+    }
+
+    public Endpoint getEndpoint() {
+        return endpoint;
+    }
+
+    /** Fails the start when a setting is out of range, naming the property. */
+    @Override
+    public void afterPropertiesSet() {
+        client.validate();
+        schedule.validate();
+        health.validate();
+        endpoint.validate();
+        try {
+            SariSettings.retryPolicy(this);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sari.client.retry: " + e.getMessage());
+        }
+        try {
+            SariSettings.syncOptions(this);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sari.sync: " + e.getMessage());
+        }
+    }
+
+    private static void requirePositive(Duration value, String property) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(property + " must be a positive duration, was " + value);
+        }
+    }
+
+    /** How each tenant's SARI client talks to SARI. */
+    public static class Client {
+        /**
+         * When set, every tenant's client talks to this SARI installation, whatever the tenant
+         * says (e.g. TEST on a staging host). Leave empty to use each tenant's own.
+         */
+        private SariEnvironment environment;
+
+        /**
+         * When set, every tenant's client talks to this address instead of the tenant's own (a
+         * proxy, or the simulator in a demo). Not together with environment.
+         */
+        private URI baseUri;
+
+        /** Time to open a connection to SARI. */
+        private Duration connectTimeout = Duration.ofSeconds(10);
+
+        /** Time for one request to be answered in full. */
+        private Duration requestTimeout = Duration.ofSeconds(30);
+
+        private final Retry retry = new Retry();
+        private final RateLimit rateLimit = new RateLimit();
+
+        public SariEnvironment getEnvironment() {
+            return environment;
+        }
+
+        public void setEnvironment(SariEnvironment environment) {
+            this.environment = environment;
+        }
+
+        public URI getBaseUri() {
+            return baseUri;
+        }
+
+        public void setBaseUri(URI baseUri) {
+            this.baseUri = baseUri;
+        }
+
+        public Duration getConnectTimeout() {
+            return connectTimeout;
+        }
+
+        public void setConnectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+        }
+
+        public Duration getRequestTimeout() {
+            return requestTimeout;
+        }
+
+        public void setRequestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+        }
+
+        public Retry getRetry() {
+            return retry;
+        }
+
+        public RateLimit getRateLimit() {
+            return rateLimit;
+        }
+
+        void validate() {
+            if (environment != null && baseUri != null) {
+                throw new IllegalArgumentException("sari.client.environment and sari.client.base-uri are both set ("
+                        + environment + ", " + baseUri + "): set one of them");
+            }
+            requirePositive(connectTimeout, "sari.client.connect-timeout");
+            requirePositive(requestTimeout, "sari.client.request-timeout");
+            if (rateLimit.enabled && rateLimit.requestsPerMinute < 1) {
+                throw new IllegalArgumentException("sari.client.rate-limit.requests-per-minute must be >= 1, was "
+                        + rateLimit.requestsPerMinute + " (set sari.client.rate-limit.enabled=false for no limit)");
+            }
+        }
+    }
+
+    /** Retries of calls that failed transiently (5xx, 429, I/O errors, timeouts). */
+    public static class Retry {
+        /** Retries after the first attempt; 0 turns retrying off. */
+        private int maxRetries = 3;
+
+        /** Wait before the first retry; doubles with each further retry. */
+        private Duration initialDelay = Duration.ofSeconds(1);
+
+        /** Longest wait between two attempts. */
+        private Duration maxDelay = Duration.ofSeconds(20);
+
+        /** No retry is started that would end later than this after the first attempt. */
+        private Duration maxTotal = Duration.ofSeconds(60);
+
+        public int getMaxRetries() {
+            return maxRetries;
+        }
+
+        public void setMaxRetries(int maxRetries) {
+            this.maxRetries = maxRetries;
+        }
+
+        public Duration getInitialDelay() {
+            return initialDelay;
+        }
+
+        public void setInitialDelay(Duration initialDelay) {
+            this.initialDelay = initialDelay;
+        }
+
+        public Duration getMaxDelay() {
+            return maxDelay;
+        }
+
+        public void setMaxDelay(Duration maxDelay) {
+            this.maxDelay = maxDelay;
+        }
+
+        public Duration getMaxTotal() {
+            return maxTotal;
+        }
+
+        public void setMaxTotal(Duration maxTotal) {
+            this.maxTotal = maxTotal;
+        }
+    }
+
+    /** Requests per driving school (per credentials) and minute, as SARI's operator asks. */
+    public static class RateLimit {
+        /** Whether requests are limited at all. */
+        private boolean enabled = true;
+
+        /** Requests one school's credentials may send in any minute. */
+        private int requestsPerMinute = 10;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getRequestsPerMinute() {
+            return requestsPerMinute;
+        }
+
+        public void setRequestsPerMinute(int requestsPerMinute) {
+            this.requestsPerMinute = requestsPerMinute;
+        }
+    }
+
+    /** When the adapter runs the sync by itself. */
+    public static class Schedule {
+        /** cron: syncAll on the cron expression; due: syncDue every due-check-interval; off: the host triggers. */
+        private ScheduleMode mode = ScheduleMode.CRON;
+
+        /** Spring cron expression (six fields: second minute hour day month weekday) for mode cron. */
+        private String cron = "0 0 * * * *";
+
+        /** Time zone of the cron expression. */
+        private ZoneId zone = ZoneId.of("Europe/Zurich");
+
+        /** With mode due: how often to look for tenants whose interval has elapsed. */
+        private Duration dueCheckInterval = Duration.ofMinutes(1);
+
+        /** Also run once right after the application has started. */
+        private boolean runOnStartup = false;
+
+        public ScheduleMode getMode() {
+            return mode;
+        }
+
+        public void setMode(ScheduleMode mode) {
+            this.mode = mode;
+        }
+
+        public String getCron() {
+            return cron;
+        }
+
+        public void setCron(String cron) {
+            this.cron = cron;
+        }
+
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        public void setZone(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        public Duration getDueCheckInterval() {
+            return dueCheckInterval;
+        }
+
+        public void setDueCheckInterval(Duration dueCheckInterval) {
+            this.dueCheckInterval = dueCheckInterval;
+        }
+
+        public boolean isRunOnStartup() {
+            return runOnStartup;
+        }
+
+        public void setRunOnStartup(boolean runOnStartup) {
+            this.runOnStartup = runOnStartup;
+        }
+
+        void validate() {
+            if (mode == null) {
+                throw new IllegalArgumentException("sari.schedule.mode must be one of cron, due, off");
+            }
+            if (mode == ScheduleMode.CRON) {
+                if (cron == null || cron.isBlank()) {
+                    throw new IllegalArgumentException("sari.schedule.cron must be set when sari.schedule.mode=cron");
+                }
+                try {
+                    CronExpression.parse(cron);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("sari.schedule.cron '" + cron + "' is not a valid cron expression"
+                            + " (six fields: second minute hour day month weekday, e.g. \"0 0 * * * *\" for hourly): "
+                            + e.getMessage());
+                }
+            }
+            if (zone == null) {
+                throw new IllegalArgumentException("sari.schedule.zone must be set, e.g. Europe/Zurich");
+            }
+            requirePositive(dueCheckInterval, "sari.schedule.due-check-interval");
+        }
+    }
+
+    /** How the scheduled job calls the engine. */
+    public enum ScheduleMode {
+        /** {@code syncAll()} on {@code sari.schedule.cron}. */
+        CRON,
+        /** {@code syncDue()} every {@code sari.schedule.due-check-interval}: each tenant on its own interval, staggered. */
+        DUE,
+        /** No schedule: the host calls {@link SariSyncJob} or the engine itself. */
+        OFF
+    }
+
+    /** How the engine syncs (see {@code SyncOptions}). */
+    public static class Sync {
+        /** Tenants synced at once. */
+        private int parallelism = 4;
+
+        /** Which course parts get their members fetched: ALL, NONE or CHANGED. */
+        private MemberPolicy memberPolicy = MemberPolicy.CHANGED;
+
+        /** With member-policy CHANGED: parts starting within this window get their members synced every run. */
+        private Duration soonWindow = Duration.ofHours(48);
+
+        /** Empty-feed guard: an answer that would cancel more than this share of the stored future parts is held back; 1.0 turns it off. */
+        private double emptyFeedThreshold = 0.5;
+
+        /** The empty-feed guard applies only when at least this many future parts are stored. */
+        private int emptyFeedMinParts = 3;
+
+        /** A tenant's sync interval (for mode due and the catch-up rule) unless the tenant has its own. */
+        private Duration defaultInterval = Duration.ofHours(1);
+
+        /** Spread tenants over the interval in mode due. */
+        private boolean stagger = true;
+
+        /** How long a tenant lease lasts before it must be extended. */
+        private Duration leaseDuration = Duration.ofMinutes(5);
+
+        /** Runs left STARTED with a heartbeat older than this are marked ABANDONED. */
+        private Duration abandonAfter = Duration.ofMinutes(15);
+
+        /** Run-log rows older than this are purged; empty keeps them forever. */
+        private Duration runLogRetention = Duration.ofDays(90);
+
+        /** This instance's name as lease owner; empty: host name and a random suffix. */
+        private String instanceId;
+
+        public int getParallelism() {
+            return parallelism;
+        }
+
+        public void setParallelism(int parallelism) {
+            this.parallelism = parallelism;
+        }
+
+        public MemberPolicy getMemberPolicy() {
+            return memberPolicy;
+        }
+
+        public void setMemberPolicy(MemberPolicy memberPolicy) {
+            this.memberPolicy = memberPolicy;
+        }
+
+        public Duration getSoonWindow() {
+            return soonWindow;
+        }
+
+        public void setSoonWindow(Duration soonWindow) {
+            this.soonWindow = soonWindow;
+        }
+
+        public double getEmptyFeedThreshold() {
+            return emptyFeedThreshold;
+        }
+
+        public void setEmptyFeedThreshold(double emptyFeedThreshold) {
+            this.emptyFeedThreshold = emptyFeedThreshold;
+        }
+
+        public int getEmptyFeedMinParts() {
+            return emptyFeedMinParts;
+        }
+
+        public void setEmptyFeedMinParts(int emptyFeedMinParts) {
+            this.emptyFeedMinParts = emptyFeedMinParts;
+        }
+
+        public Duration getDefaultInterval() {
+            return defaultInterval;
+        }
+
+        public void setDefaultInterval(Duration defaultInterval) {
+            this.defaultInterval = defaultInterval;
+        }
+
+        public boolean isStagger() {
+            return stagger;
+        }
+
+        public void setStagger(boolean stagger) {
+            this.stagger = stagger;
+        }
+
+        public Duration getLeaseDuration() {
+            return leaseDuration;
+        }
+
+        public void setLeaseDuration(Duration leaseDuration) {
+            this.leaseDuration = leaseDuration;
+        }
+
+        public Duration getAbandonAfter() {
+            return abandonAfter;
+        }
+
+        public void setAbandonAfter(Duration abandonAfter) {
+            this.abandonAfter = abandonAfter;
+        }
+
+        public Duration getRunLogRetention() {
+            return runLogRetention;
+        }
+
+        public void setRunLogRetention(Duration runLogRetention) {
+            this.runLogRetention = runLogRetention;
+        }
+
+        public String getInstanceId() {
+            return instanceId;
+        }
+
+        public void setInstanceId(String instanceId) {
+            this.instanceId = instanceId;
+        }
+    }
+
+    /** The JDBC stores (used when the host has a DataSource and sari-jdbc is on the classpath). */
+    public static class Jdbc {
+        /** Create the sari tables at start: embedded (only on an embedded database such as H2), always, never. */
+        private SchemaInit initializeSchema = SchemaInit.EMBEDDED;
+
+        /** Prefix of the library's table names. */
+        private String tablePrefix = "sari_";
+
+        public SchemaInit getInitializeSchema() {
+            return initializeSchema;
+        }
+
+        public void setInitializeSchema(SchemaInit initializeSchema) {
+            this.initializeSchema = initializeSchema;
+        }
+
+        public String getTablePrefix() {
+            return tablePrefix;
+        }
+
+        public void setTablePrefix(String tablePrefix) {
+            this.tablePrefix = tablePrefix;
+        }
+    }
+
+    /** When the JDBC stores create their tables (mirrors sari-jdbc's {@code SchemaInitialization}). */
+    public enum SchemaInit {
+        /** Only on an embedded database (H2). */
+        EMBEDDED,
+        /** On every database (tables are created when missing). */
+        ALWAYS,
+        /** Never: the host migrates the schema (e.g. with Flyway). */
+        NEVER
+    }
+
+    /** Keys that encrypt the stored SARI credentials (AES-256-GCM). Never logged. */
+    public static class Credentials {
+        /**
+         * Encryption keys as {@code id:base64[,id:base64...]}, each 32 random bytes (e.g. {@code openssl
+         * rand -base64 32}). The first writes unless current-key-id names another; the others only read.
+         */
+        private String keys;
+
+        /** Which of the keys encrypts; empty: the first. */
+        private String currentKeyId;
+
+        public String getKeys() {
+            return keys;
+        }
+
+        public void setKeys(String keys) {
+            this.keys = keys;
+        }
+
+        public String getCurrentKeyId() {
+            return currentKeyId;
+        }
+
+        public void setCurrentKeyId(String currentKeyId) {
+            this.currentKeyId = currentKeyId;
+        }
+
+        /** True when keys are configured. */
+        public boolean hasKeys() {
+            return keys != null && !keys.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Credentials[keys=" + (hasKeys() ? "(set)" : "(none)") + ", currentKeyId=" + currentKeyId + "]";
+        }
+    }
+
+    /** The Actuator health indicator {@code sari}. */
+    public static class Health {
+        /** DOWN when a tenant failed this many runs in a row. */
+        private int maxConsecutiveFailures = 3;
+
+        /** DOWN when no tenant run succeeded within this age (counted from start-up before the first success). */
+        private Duration maxAge = Duration.ofHours(3);
+
+        public int getMaxConsecutiveFailures() {
+            return maxConsecutiveFailures;
+        }
+
+        public void setMaxConsecutiveFailures(int maxConsecutiveFailures) {
+            this.maxConsecutiveFailures = maxConsecutiveFailures;
+        }
+
+        public Duration getMaxAge() {
+            return maxAge;
+        }
+
+        public void setMaxAge(Duration maxAge) {
+            this.maxAge = maxAge;
+        }
+
+        void validate() {
+            if (maxConsecutiveFailures < 1) {
+                throw new IllegalArgumentException("sari.health.max-consecutive-failures must be >= 1, was "
+                        + maxConsecutiveFailures);
+            }
+            requirePositive(maxAge, "sari.health.max-age");
+        }
+    }
+
+    /** Micrometer metrics. */
+    public static class Metrics {
+        /** Tag run metrics with the tenant id (one time series per school: mind the cardinality). */
+        private boolean tenantTag = false;
+
+        public boolean isTenantTag() {
+            return tenantTag;
+        }
+
+        public void setTenantTag(boolean tenantTag) {
+            this.tenantTag = tenantTag;
+        }
+    }
+
+    /** The Actuator endpoint {@code sari}. */
+    public static class Endpoint {
+        /** How many recent runs the endpoint shows. */
+        private int recentRuns = 20;
+
+        public int getRecentRuns() {
+            return recentRuns;
+        }
+
+        public void setRecentRuns(int recentRuns) {
+            this.recentRuns = recentRuns;
+        }
+
+        void validate() {
+            if (recentRuns < 0 || recentRuns > 1000) {
+                throw new IllegalArgumentException("sari.endpoint.recent-runs must be between 0 and 1000, was "
+                        + recentRuns);
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.sarisync.spring.event;
+
+import io.github.sarisync.spi.CourseStatus;
+import io.github.sarisync.spi.StoredCourse;
+import io.github.sarisync.spi.StoredMember;
+import io.github.sarisync.sync.SyncListener;
+import io.github.sarisync.sync.SyncOutcome;
+import io.github.sarisync.sync.TenantSyncResult;
+import org.springframework.context.ApplicationEventPublisher;
+
+import java.util.Objects;
+
+/**
+ * Turns the engine's {@link SyncListener} calls into Spring application events
+ * ({@link CourseAddedEvent}, {@link CourseCancelledEvent}, {@link MemberAddedEvent},
+ * {@link MemberRemovedEvent}, {@link TenantSyncFailedEvent}). Events are published synchronously
+ * on the engine's worker threads: a slow {@code @EventListener} slows the sync, so hand long work
+ * to an executor ({@code @Async}).
+ */
+public class SariEventPublisher implements SyncListener {
+    private final ApplicationEventPublisher publisher;
+
+    public SariEventPublisher(ApplicationEventPublisher publisher) {
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+    }
+
+    @Override
+    public void courseAdded(StoredCourse course) {
+        publisher.publishEvent(new CourseAddedEvent(course));
+    }
+
+    @Override
+    public void courseStatusChanged(StoredCourse course) {
+        if (course.status() == CourseStatus.CANCELLED) {
+            publisher.publishEvent(new CourseCancelledEvent(course));
+        }
+    }
+
+    @Override
+    public void memberAdded(StoredMember member) {
+        publisher.publishEvent(new MemberAddedEvent(member));
+    }
+
+    @Override
+    public void memberRemoved(StoredMember member) {
+        publisher.publishEvent(new MemberRemovedEvent(member));
+    }
+
+    @Override
+    public void tenantFinished(TenantSyncResult result) {
+        if (result.outcome() == SyncOutcome.FAILED) {
+            publisher.publishEvent(new TenantSyncFailedEvent(result));
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.github.sarisync.spring.metrics;
+
+import io.github.sarisync.client.SariRequestListener;
+import io.github.sarisync.spi.Tenant;
+import io.github.sarisync.spi.TenantStore;
+import io.github.sarisync.sync.SyncListener;
+import io.github.sarisync.sync.SyncReport;
+import io.github.sarisync.sync.TenantSyncResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Micrometer meters of the sync, fed as a {@link SyncListener} (runs) and a
+ * {@link SariRequestListener} (every HTTP exchange with SARI):
+ * <ul>
+ *   <li>{@code sari.sync.duration} (timer, tag {@code outcome}): one tenant run;</li>
+ *   <li>{@code sari.sync.runs} (counter, tag {@code outcome}): tenant runs by outcome;</li>
+ *   <li>{@code sari.requests} (counter, tags {@code operation}, {@code status}): requests to SARI;</li>
+ *   <li>{@code sari.sync.last.success.age} (gauge, seconds): since the last successful run of the
+ *       tenant that has waited longest (NaN when no enabled tenant has ever succeeded).</li>
+ * </ul>
+ * With {@code tenantTag} the run meters carry a {@code tenant} tag, and the age gauge has one
+ * series per tenant (refreshed after each run); off by default, because every school becomes a
+ * time series of its own. Request meters never carry a tenant tag.
+ */
+public class SariMetrics implements SyncListener, SariRequestListener {
+    public static final String RUN_DURATION = "sari.sync.duration";
+    public static final String RUNS = "sari.sync.runs";
+    public static final String REQUESTS = "sari.requests";
+    public static final String LAST_SUCCESS_AGE = "sari.sync.last.success.age";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SariMetrics.class);
+
+    private final MeterRegistry registry;
+    private final TenantStore tenants;
+    private final Clock clock;
+    private final boolean tenantTag;
+    private final MultiGauge perTenantAge;
+
+    public SariMetrics(MeterRegistry registry, TenantStore tenants, Clock clock, boolean tenantTag) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.tenants = Objects.requireNonNull(tenants, "tenants");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.tenantTag = tenantTag;
+        if (tenantTag) {
+            perTenantAge = MultiGauge.builder(LAST_SUCCESS_AGE).baseUnit("seconds")
+                    .description("Seconds since the tenant's last successful sync").register(registry);
+        } else {
+            perTenantAge = null;
+            Gauge.builder(LAST_SUCCESS_AGE, this, SariMetrics::oldestSuccessAgeSeconds).baseUnit("seconds")
+                    .description("Seconds since the last successful sync of the tenant that has waited longest")
+                    .strongReference(true)
+                    .register(registry);
+        }
+    }
+
+    @Override
+    public void onRequest(String operation, String status, int httpStatus, Duration duration) {
+        Counter.builder(REQUESTS).description("Requests sent to SARI")
+                .tags("operation", String.valueOf(operation), "status", String.valueOf(status))
+                .register(registry).increment();
+    }
+
+    @Override
+    public void tenantFinished(TenantSyncResult result) {
+        Tags tags = Tags.of("outcome", result.outcome().name().toLowerCase(Locale.ROOT));
+        if (tenantTag) {
+            tags = tags.and("tenant", result.tenantId());
+        }
+        Counter.builder(RUNS).description("Tenant sync runs by outcome").tags(tags).register(registry).increment();
+        if (result.startedAt() != null && result.finishedAt() != null) {
+            Timer.builder(RUN_DURATION).description("Duration of one tenant's sync run").tags(tags)
+                    .register(registry).record(result.duration());
+        }
+    }
+
+    @Override
+    public void runFinished(SyncReport report) {
+        if (perTenantAge != null) {
+            refreshPerTenantAge();
+        }
+    }
+
+    /** Re-reads the tenants for the per-tenant age gauge; called after each run when tenant tags are on. */
+    public void refreshPerTenantAge() {
+        if (perTenantAge == null) {
+            return;
+        }
+        try {
+            List<MultiGauge.Row<?>> rows = tenants.findEnabled().stream()
+                    .filter(t -> t.state().lastSuccessAt() != null)
+                    .<MultiGauge.Row<?>>map(t -> MultiGauge.Row.of(Tags.of("tenant", t.id()),
+                            () -> ageSeconds(t.state().lastSuccessAt())))
+                    .toList();
+            perTenantAge.register(rows, true);
+        } catch (RuntimeException e) {
+            LOG.warn("sari-sync: cannot refresh {}: {}", LAST_SUCCESS_AGE, e.toString());
+        }
+    }
+
+    private double oldestSuccessAgeSeconds() {
+        try {
+            Instant oldest = null;
+            for (Tenant t : tenants.findEnabled()) {
+                Instant success = t.state().lastSuccessAt();
+                if (success != null && (oldest == null || success.isBefore(oldest))) {
+                    oldest = success;
+                }
+            }
+            return oldest == null ? Double.NaN : ageSeconds(oldest);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private double ageSeconds(Instant at) {
+        return Duration.between(at, clock.instant()).toMillis() / 1000.0;
+    }
+}
