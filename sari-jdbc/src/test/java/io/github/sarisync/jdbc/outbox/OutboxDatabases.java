@@ -1,0 +1,73 @@
+package io.github.sarisync.jdbc.outbox;
+
+import io.github.sarisync.jdbc.Dialect;
+import io.github.sarisync.jdbc.SariJdbc;
+import io.github.sarisync.jdbc.SchemaInitialization;
+import org.h2.jdbcx.JdbcDataSource;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+/** Databases for the outbox tests: H2 set up by the schema script, PostgreSQL by the Flyway migrations. */
+final class OutboxDatabases {
+    private static final List<String> MIGRATIONS = List.of("V1__sari_schema.sql", "V2__sari_enrollment_outbox.sql");
+
+    private OutboxDatabases() {
+    }
+
+    static JdbcDataSource newH2() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:outbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        ds.setUser("sa");
+        return ds;
+    }
+
+    /** A SariJdbc whose schema SariJdbc installed itself from the schema script. */
+    static SariJdbc installedBySariJdbc(DataSource dataSource, Dialect dialect) {
+        return SariJdbc.builder().dataSource(dataSource).dialect(dialect)
+                .initializeSchema(SchemaInitialization.ALWAYS).build();
+    }
+
+    /** A SariJdbc on a schema set up the way Flyway does it: the versioned migrations in order. */
+    static SariJdbc installedByMigrations(DataSource dataSource, Dialect dialect) {
+        SariJdbc jdbc = SariJdbc.builder().dataSource(dataSource).dialect(dialect)
+                .initializeSchema(SchemaInitialization.NEVER).build();
+        jdbc.jdbi().useHandle(handle -> {
+            for (String migration : MIGRATIONS) {
+                for (String statement : statements(read("db/migration/sari/" + dialect.resourceSuffix() + "/"
+                        + migration).replace("${sari_prefix}", jdbc.tablePrefix()))) {
+                    handle.execute(statement);
+                }
+            }
+        });
+        return jdbc;
+    }
+
+    /** Empties the outbox table. */
+    static void clear(SariJdbc jdbc) {
+        jdbc.jdbi().useHandle(h -> h.execute("DELETE FROM " + jdbc.tablePrefix() + "enrollment_outbox"));
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = OutboxDatabases.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> statements(String script) {
+        StringBuilder withoutComments = new StringBuilder();
+        script.lines().filter(l -> !l.strip().startsWith("--")).forEach(l -> withoutComments.append(l).append('\n'));
+        return List.of(withoutComments.toString().split(";")).stream().map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
+    }
+}
