@@ -167,6 +167,16 @@ class SARIClientTokenTest {
     }
 
     @Test
+    void aTokenThatCannotBeSentInAHeaderIsMalformed() {
+        wm.stubFor(tokenRequest("password").willReturn(okJson("{\"access_token\":\"abc\\r\\nX-Evil: 1\"}")));
+
+        SariException e = catchThrowableOfType(SariException.class, () -> client.version("ping"));
+
+        assertThat(e.code()).isEqualTo(SariErrorCode.MALFORMED_RESPONSE);
+        wm.verify(0, getRequestedFor(urlEqualTo(VERSION)));
+    }
+
+    @Test
     void aTokenEndpointServerFaultIsRetried() {
         SariStubs.sequence(wm, () -> tokenRequest("password"), aResponse().withStatus(503),
                 okJson(tokenJson("access", "refresh", 3600)));

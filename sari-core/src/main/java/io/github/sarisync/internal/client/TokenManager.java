@@ -32,6 +32,8 @@ public final class TokenManager {
     private static final Duration RENEW_EARLY = Duration.ofSeconds(60);
     private static final long DEFAULT_LIFETIME_SECONDS = 3600;
     private static final Pattern OAUTH_ERROR = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
+    /** A token must fit in an HTTP header (and in a URL query once URL-encoded). */
+    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7E]{1,4096}");
 
     private record Token(String access, String refresh, Instant expiresAt) {
     }
@@ -156,9 +158,9 @@ public final class TokenManager {
         JsonNode root = json.parse(answer.body().bytes());
         if (http >= 200 && http < 300) {
             JsonNode access = root == null ? null : root.get("access_token");
-            if (access == null || !access.isTextual() || access.textValue().isBlank()) {
+            if (access == null || !access.isTextual() || !TOKEN.matcher(access.textValue()).matches()) {
                 throw fail(subject, answer, SariErrorCode.MALFORMED_RESPONSE,
-                        "token: the answer to the " + subject + " (HTTP " + http + ") holds no access token");
+                        "token: the answer to the " + subject + " (HTTP " + http + ") holds no usable access token");
             }
             exchange.report(OPERATION, subject, "OK", http, answer.nanos());
             return new Token(access.textValue(), refreshToken(root), sentAt.plusSeconds(lifetime(root)));
@@ -195,7 +197,7 @@ public final class TokenManager {
 
     private static String refreshToken(JsonNode root) {
         JsonNode r = root.get("refresh_token");
-        return r != null && r.isTextual() && !r.textValue().isBlank() ? r.textValue() : null;
+        return r != null && r.isTextual() && TOKEN.matcher(r.textValue()).matches() ? r.textValue() : null;
     }
 
     private static String oauthError(JsonNode root) {
