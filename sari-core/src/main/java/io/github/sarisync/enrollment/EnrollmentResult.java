@@ -37,7 +37,7 @@ public record EnrollmentResult(String operationId, EnrollmentOperation operation
         return parts.stream().filter(p -> p.courseId() == courseId && p.action() == action).findFirst();
     }
 
-    /** The result for a part (the first, when a transfer names it twice). */
+    /** The result for a part (a transfer never names a part twice). */
     public Optional<PartResult> part(long courseId) {
         return parts.stream().filter(p -> p.courseId() == courseId).findFirst();
     }
