@@ -41,6 +41,30 @@ import java.util.Objects;
  *
  * Every method throws {@link SariException} when SARI answers an error status or cannot be
  * reached, and {@link IllegalArgumentException} before any HTTP call when an argument is invalid.
+ *
+ * <p>What happens inside each call:
+ * <ul>
+ *   <li><b>Token.</b> An access token is fetched with the password grant (a GET with query
+ *   parameters, as SARI wants it) and reused until 60 s before it expires by the configured clock;
+ *   it is renewed with the refresh-token grant, falling back to the password grant. Only one token
+ *   request runs at a time per client; other threads wait for it. An API call answered HTTP 401
+ *   renews the token once and is repeated once; a second 401 fails as
+ *   {@link SariErrorCode#UNAUTHORIZED}.</li>
+ *   <li><b>Envelope.</b> SARI's {@code status} is read whatever the HTTP code; {@code OK} is
+ *   success, every other status becomes {@link SariException#code()} (unknown ones as
+ *   {@link SariErrorCode#UNKNOWN} with {@link SariException#status()} verbatim).</li>
+ *   <li><b>Retries.</b> Transient faults (INTERNAL_SERVER_ERROR, HTTP 5xx, 429, I/O errors,
+ *   timeouts) are repeated as the {@link RetryPolicy} says, honouring {@code Retry-After}; business
+ *   statuses never are. A repeated {@link #enroll} answered PERSON_ALREADY_ADDED, or a repeated
+ *   {@link #unenroll} answered COURSEMEMBER_NOT_FOUND, means the earlier attempt went through and
+ *   counts as success.</li>
+ *   <li><b>Rate limit.</b> Every HTTP attempt, token requests included, takes a permit of this
+ *   client's {@link RateLimit}; a caller over the limit waits (through the {@link Sleeper}).</li>
+ *   <li><b>Listener and logs.</b> The {@link SariRequestListener} hears every attempt. Each attempt
+ *   is logged at DEBUG under {@code io.github.sarisync.client.http} with operation, HTTP status,
+ *   SARI status, duration and a masked faberid; no URI of a token request, no secret, token, name
+ *   or birthdate is ever logged or put into an exception message.</li>
+ * </ul>
  */
 public final class SARIClient {
     private final Settings settings;

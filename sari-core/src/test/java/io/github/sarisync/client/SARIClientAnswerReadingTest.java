@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
@@ -27,6 +28,7 @@ import static io.github.sarisync.client.SariStubs.START;
 import static io.github.sarisync.client.SariStubs.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Tolerant reading of SARI's payload shapes, and malformed, non-JSON or oversized answers. */
 class SARIClientAnswerReadingTest {
@@ -34,6 +36,8 @@ class SARIClientAnswerReadingTest {
     private static final String PART = """
             {"id":61,"name":"VKU Teil 1","date":"2026-04-10 18:00",
              "address":{"name":"Alpha","address":"Weg 1","zip":3000,"city":"Bern"},"freeplaces":3}""";
+
+    private static final ZoneId ZURICH = ZoneId.of("Europe/Zurich");
 
     @RegisterExtension
     static WireMockExtension wm = SariStubs.wireMock();
@@ -102,14 +106,14 @@ class SARIClientAnswerReadingTest {
                 assertThat(g.courses()).extracting(Course::id).containsExactly(61L));
         assertThat(feed.partCount()).isEqualTo(1);
         assertThat(feed.rejected()).extracting(RejectedRecord::groupName, RejectedRecord::partId).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(null, null),
-                org.assertj.core.groups.Tuple.tuple("G1", null),
-                org.assertj.core.groups.Tuple.tuple("G1", 63L),
-                org.assertj.core.groups.Tuple.tuple("G1", null),
-                org.assertj.core.groups.Tuple.tuple("G1", 64L),
-                org.assertj.core.groups.Tuple.tuple("G1", 65L),
-                org.assertj.core.groups.Tuple.tuple("G1", 66L),
-                org.assertj.core.groups.Tuple.tuple("G2", null));
+                tuple(null, null),
+                tuple("G1", null),
+                tuple("G1", 63L),
+                tuple("G1", null),
+                tuple("G1", 64L),
+                tuple("G1", 65L),
+                tuple("G1", 66L),
+                tuple("G2", null));
         assertThat(feed.rejected()).extracting(RejectedRecord::reason).containsExactly(
                 "group 1 of the answer is not an object",
                 "part 2 of group 2: has no id",
@@ -129,8 +133,8 @@ class SARIClientAnswerReadingTest {
                   {"id":2,"date":"2026-10-25 02:30","freeplaces":1}]}]""");
 
         assertThat(feed.groups().get(0).courses()).extracting(Course::startsAt).containsExactly(
-                ZonedDateTime.of(2026, 3, 29, 3, 30, 0, 0, java.time.ZoneId.of("Europe/Zurich")),
-                ZonedDateTime.of(2026, 10, 25, 2, 30, 0, 0, java.time.ZoneId.of("Europe/Zurich")));
+                ZonedDateTime.of(2026, 3, 29, 3, 30, 0, 0, ZURICH),
+                ZonedDateTime.of(2026, 10, 25, 2, 30, 0, 0, ZURICH));
         assertThat(feed.groups().get(0).courses().get(1).startsAt().getOffset()).isEqualTo(ZoneOffset.ofHours(2));
         assertThat(feed.groups().get(0).date()).isNull();
     }
@@ -146,8 +150,8 @@ class SARIClientAnswerReadingTest {
 
         assertThat(client.courseDetail(61)).extracting(CourseMember::faberId, CourseMember::birthdate,
                 CourseMember::confirmedOn).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("001234567", LocalDate.of(1990, 1, 31), LocalDate.of(2026, 2, 1)),
-                org.assertj.core.groups.Tuple.tuple("42", null, null));
+                tuple("001234567", LocalDate.of(1990, 1, 31), LocalDate.of(2026, 2, 1)),
+                tuple("42", null, null));
     }
 
     @Test

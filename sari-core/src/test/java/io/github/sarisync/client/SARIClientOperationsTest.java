@@ -26,6 +26,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.github.sarisync.client.SariStubs.ACCESS_TOKEN;
 import static io.github.sarisync.client.SariStubs.API;
 import static io.github.sarisync.client.SariStubs.START;
@@ -155,7 +156,7 @@ class SARIClientOperationsTest {
     void authenticateFetchesATokenWithThePasswordGrantAsQueryParameters() {
         client.authenticate();
 
-        wm.verify(getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(SariStubs.TOKEN_PATH))
+        wm.verify(getRequestedFor(urlPathEqualTo(SariStubs.TOKEN_PATH))
                 .withQueryParam("client_id", equalTo(SariStubs.CLIENT_ID))
                 .withQueryParam("client_secret", equalTo(SariStubs.CLIENT_SECRET))
                 .withQueryParam("grant_type", equalTo("password"))

@@ -3,6 +3,7 @@ package io.github.sarisync.client;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.sarisync.model.CourseType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,7 +62,7 @@ class SARIClientRetryTest {
     void anHttpServerFaultIsRetriedWithExponentialBackoff(int http) {
         answerCourses(aResponse().withStatus(http), aResponse().withStatus(http), ok("[]"));
 
-        assertThat(client.courses(io.github.sarisync.model.CourseType.PGS)).isEmpty();
+        assertThat(client.courses(CourseType.PGS)).isEmpty();
 
         wm.verify(3, getRequestedFor(urlEqualTo(COURSES)));
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
@@ -71,7 +72,7 @@ class SARIClientRetryTest {
     void theInternalServerErrorStatusIsRetried() {
         answerCourses(status(200, "INTERNAL_SERVER_ERROR"), ok("[]"));
 
-        assertThat(client.courses(io.github.sarisync.model.CourseType.PGS)).isEmpty();
+        assertThat(client.courses(CourseType.PGS)).isEmpty();
 
         wm.verify(2, getRequestedFor(urlEqualTo(COURSES)));
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(1));
@@ -81,7 +82,7 @@ class SARIClientRetryTest {
     void tooManyRequestsHonoursRetryAfterInSeconds() {
         answerCourses(aResponse().withStatus(429).withHeader("Retry-After", "7"), ok("[]"));
 
-        client.courses(io.github.sarisync.model.CourseType.PGS);
+        client.courses(CourseType.PGS);
 
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(7));
     }
@@ -91,7 +92,7 @@ class SARIClientRetryTest {
         String in12Seconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(START.plusSeconds(12).atOffset(ZoneOffset.UTC));
         answerCourses(aResponse().withStatus(503).withHeader("Retry-After", in12Seconds), ok("[]"));
 
-        client.courses(io.github.sarisync.model.CourseType.PGS);
+        client.courses(CourseType.PGS);
 
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(12));
     }
@@ -101,7 +102,7 @@ class SARIClientRetryTest {
         wm.stubFor(get(urlEqualTo(COURSES)).willReturn(aResponse().withStatus(429)));
 
         SariException e = catchThrowableOfType(SariException.class,
-                () -> client.courses(io.github.sarisync.model.CourseType.PGS));
+                () -> client.courses(CourseType.PGS));
 
         assertThat(e.code()).isEqualTo(SariErrorCode.RATE_LIMITED);
         assertThat(e.retryable()).isTrue();
@@ -113,7 +114,7 @@ class SARIClientRetryTest {
         wm.stubFor(get(urlEqualTo(COURSES)).willReturn(aResponse().withStatus(500)));
 
         SariException e = catchThrowableOfType(SariException.class,
-                () -> client.courses(io.github.sarisync.model.CourseType.PGS));
+                () -> client.courses(CourseType.PGS));
 
         assertThat(e.code()).isEqualTo(SariErrorCode.SERVER_ERROR);
         assertThat(e.httpStatus()).isEqualTo(500);
@@ -127,7 +128,7 @@ class SARIClientRetryTest {
                 .maxTotal(Duration.ofSeconds(5)).build()).build();
         wm.stubFor(get(urlEqualTo(COURSES)).willReturn(aResponse().withStatus(502)));
 
-        catchThrowableOfType(SariException.class, () -> bounded.courses(io.github.sarisync.model.CourseType.PGS));
+        catchThrowableOfType(SariException.class, () -> bounded.courses(CourseType.PGS));
 
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
         wm.verify(3, getRequestedFor(urlEqualTo(COURSES)));
@@ -138,7 +139,7 @@ class SARIClientRetryTest {
         wm.stubFor(get(urlEqualTo(COURSES)).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "120")));
 
         SariException e = catchThrowableOfType(SariException.class,
-                () -> client.courses(io.github.sarisync.model.CourseType.PGS));
+                () -> client.courses(CourseType.PGS));
 
         assertThat(e.code()).isEqualTo(SariErrorCode.SERVER_ERROR);
         assertThat(sleeper.sleeps()).isEmpty();
@@ -150,7 +151,7 @@ class SARIClientRetryTest {
         SARIClient jittery = builder.retry(RetryPolicy.builder().jitter(0.5).build()).build();
         wm.stubFor(get(urlEqualTo(COURSES)).willReturn(aResponse().withStatus(500)));
 
-        catchThrowableOfType(SariException.class, () -> jittery.courses(io.github.sarisync.model.CourseType.PGS));
+        catchThrowableOfType(SariException.class, () -> jittery.courses(CourseType.PGS));
 
         assertThat(sleeper.sleeps()).hasSize(3);
         assertThat(sleeper.sleeps().get(0)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1500));
@@ -163,7 +164,7 @@ class SARIClientRetryTest {
         wm.stubFor(get(urlEqualTo(COURSES)).willReturn(status(500, "SECTION_NOT_FOUND")));
 
         SariException e = catchThrowableOfType(SariException.class,
-                () -> client.courses(io.github.sarisync.model.CourseType.PGS));
+                () -> client.courses(CourseType.PGS));
 
         assertThat(e.code()).isEqualTo(SariErrorCode.SECTION_NOT_FOUND);
         wm.verify(1, getRequestedFor(urlEqualTo(COURSES)));
@@ -175,7 +176,7 @@ class SARIClientRetryTest {
         wm.stubFor(get(urlEqualTo(COURSES)).willReturn(status(503, "MAINTENANCE")));
 
         SariException e = catchThrowableOfType(SariException.class,
-                () -> client.courses(io.github.sarisync.model.CourseType.PGS));
+                () -> client.courses(CourseType.PGS));
 
         assertThat(e.status()).isEqualTo("MAINTENANCE");
         wm.verify(4, getRequestedFor(urlEqualTo(COURSES)));
@@ -186,7 +187,7 @@ class SARIClientRetryTest {
         wm.stubFor(get(urlEqualTo(COURSES)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         SariException e = catchThrowableOfType(SariException.class,
-                () -> client.courses(io.github.sarisync.model.CourseType.PGS));
+                () -> client.courses(CourseType.PGS));
 
         assertThat(e.code()).isEqualTo(SariErrorCode.IO_ERROR);
         assertThat(e.httpStatus()).isZero();
@@ -202,7 +203,7 @@ class SARIClientRetryTest {
         wm.stubFor(get(urlEqualTo(COURSES)).willReturn(ok("[]").withFixedDelay(2500)));
 
         SariException e = catchThrowableOfType(SariException.class,
-                () -> impatient.courses(io.github.sarisync.model.CourseType.PGS));
+                () -> impatient.courses(CourseType.PGS));
 
         assertThat(e.code()).isEqualTo(SariErrorCode.TIMEOUT);
         assertThat(e.operation()).isEqualTo("getCourses");

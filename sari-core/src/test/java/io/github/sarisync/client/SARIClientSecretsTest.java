@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -157,7 +158,7 @@ class SARIClientSecretsTest {
         String scrubbed = secrets.scrub(message);
 
         assertThat(scrubbed).doesNotContain(FORBIDDEN).contains("https://sari.example/oauth/v2/token?****", "failed");
-        assertThat(secrets.scrubbed(new java.io.IOException(message)).getMessage()).doesNotContain(FORBIDDEN)
+        assertThat(secrets.scrubbed(new IOException(message)).getMessage()).doesNotContain(FORBIDDEN)
                 .startsWith("java.io.IOException: ");
     }
 

@@ -2,12 +2,17 @@ package io.github.sarisync.client;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -60,7 +65,7 @@ final class SariStubs {
 
     static MappingBuilder tokenRequest(String grant) {
         return get(urlPathEqualTo(TOKEN_PATH))
-                .withQueryParam("grant_type", com.github.tomakehurst.wiremock.client.WireMock.equalTo(grant));
+                .withQueryParam("grant_type", equalTo(grant));
     }
 
     static int tokenRequests(WireMockExtension wm) {
@@ -71,13 +76,12 @@ final class SariStubs {
      * Answers the requests matched by {@code request} with {@code responses} in turn; the last one
      * stays.
      */
-    static void sequence(WireMockExtension wm, java.util.function.Supplier<MappingBuilder> request,
+    static void sequence(WireMockExtension wm, Supplier<MappingBuilder> request,
                          ResponseDefinitionBuilder... responses) {
-        String scenario = "sequence-" + java.util.UUID.randomUUID();
+        String scenario = "sequence-" + UUID.randomUUID();
         for (int i = 0; i < responses.length; i++) {
-            String state = i == 0 ? com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED : "step-" + i;
-            com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder b =
-                    request.get().inScenario(scenario).whenScenarioStateIs(state);
+            String state = i == 0 ? Scenario.STARTED : "step-" + i;
+            ScenarioMappingBuilder b = request.get().inScenario(scenario).whenScenarioStateIs(state);
             if (i + 1 < responses.length) {
                 b = b.willSetStateTo("step-" + (i + 1));
             }

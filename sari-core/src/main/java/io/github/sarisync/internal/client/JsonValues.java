@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -31,7 +32,7 @@ public final class JsonValues {
             .optionalStart().appendPattern(":ss").optionalEnd()
             .toFormatter()
             .withResolverStyle(ResolverStyle.STRICT)
-            .withChronology(java.time.chrono.IsoChronology.INSTANCE);
+            .withChronology(IsoChronology.INSTANCE);
 
     private JsonValues() {
     }

@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Calls one SARI operation: bearer token, the 401 rule (renew the token once, repeat the call
@@ -180,7 +181,7 @@ public final class SariApi {
         return new SariException(code, null, call.operation(), answer.httpStatus(), message);
     }
 
-    private java.time.Duration retryAfter(HttpExchange.Answer answer) {
+    private Duration retryAfter(HttpExchange.Answer answer) {
         return answer.headers().firstValue("Retry-After").flatMap(v -> RetryAfter.parse(v, clock)).orElse(null);
     }
 

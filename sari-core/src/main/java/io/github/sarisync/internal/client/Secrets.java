@@ -2,6 +2,7 @@ package io.github.sarisync.internal.client;
 
 import io.github.sarisync.client.SariCredentials;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
@@ -47,7 +48,7 @@ public final class Secrets {
      */
     public Exception scrubbed(Exception e) {
         String message = e.getClass().getName() + (e.getMessage() == null ? "" : ": " + scrub(e.getMessage()));
-        Exception copy = new java.io.IOException(message);
+        Exception copy = new IOException(message);
         copy.setStackTrace(e.getStackTrace());
         return copy;
     }
