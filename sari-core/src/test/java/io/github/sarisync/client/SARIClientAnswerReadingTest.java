@@ -140,18 +140,21 @@ class SARIClientAnswerReadingTest {
     }
 
     @Test
-    void unreadableMembersAreLeftOutAndTheOthersKept() {
+    void membersWithoutFaberIdAreLeftOutAndUnreadableDatesReadAsEmpty() {
         wm.stubFor(get(urlEqualTo(API + "/coursedetail/61")).willReturn(ok("""
                 [{"faberid":"001234567","birthdate":"1990-01-31","confirmed":"2026-02-01 10:15:00"},
                  {"firstname":"no faberid","birthdate":"1990-01-31"},
-                 {"faberid":"007654321","birthdate":"31.01.1990"},
+                 {"faberid":"007654321","birthdate":"31.01.1990","confirmed":"yes"},
                  "not a member",
-                 {"faberid":42,"birthdate":null,"confirmed":""}]""")));
+                 {"faberid":42,"birthdate":null,"confirmed":""},
+                 {"faberid":"000000043","confirmed":false}]""")));
 
         assertThat(client.courseDetail(61)).extracting(CourseMember::faberId, CourseMember::birthdate,
                 CourseMember::confirmedOn).containsExactly(
                 tuple("001234567", LocalDate.of(1990, 1, 31), LocalDate.of(2026, 2, 1)),
-                tuple("42", null, null));
+                tuple("007654321", null, null),
+                tuple("42", null, null),
+                tuple("000000043", null, null));
     }
 
     @Test

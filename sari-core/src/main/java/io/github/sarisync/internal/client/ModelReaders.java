@@ -7,6 +7,7 @@ import io.github.sarisync.model.License;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,30 +53,34 @@ public final class ModelReaders {
     }
 
     /**
-     * The members of a course part. A member that cannot be read (not an object, no faberid, an
-     * unreadable date) is left out and counted in a WARN line; {@code confirmed} null or empty
-     * means unconfirmed.
+     * The members of a course part. Only the faberid is essential: a member that is not an object
+     * or has no faberid is left out; an unreadable birthdate or confirmation date is read as null
+     * (leaving a member out would look as if they had left the course). Both are counted in one
+     * WARN line without personal data. {@code confirmed} null, empty or {@code false} means
+     * unconfirmed.
      *
      * @throws MalformedAnswer when the result is neither a list nor null
      */
     public static List<CourseMember> members(long courseId, JsonNode result) {
         List<CourseMember> members = new ArrayList<>();
         int dropped = 0;
+        int[] unreadableDates = {0};
         for (JsonNode m : JsonValues.list(result, "the member list")) {
             try {
-                members.add(member(m));
+                members.add(member(m, unreadableDates));
             } catch (MalformedAnswer e) {
                 dropped++;
                 LOG.debug("getCourseDetail: a member of course {} is unreadable: {}", courseId, e.reason());
             }
         }
-        if (dropped > 0) {
-            LOG.warn("getCourseDetail: {} member(s) of course {} could not be read and were left out", dropped, courseId);
+        if (dropped > 0 || unreadableDates[0] > 0) {
+            LOG.warn("getCourseDetail: course {}: {} member(s) left out (not an object or no faberid), {} date(s) "
+                    + "unreadable and read as empty", courseId, dropped, unreadableDates[0]);
         }
         return members;
     }
 
-    private static CourseMember member(JsonNode m) {
+    private static CourseMember member(JsonNode m, int[] unreadableDates) {
         if (!m.isObject()) {
             throw new MalformedAnswer("not an object");
         }
@@ -83,7 +88,19 @@ public final class ModelReaders {
         if (faberId == null || faberId.isBlank()) {
             throw new MalformedAnswer("no faberid");
         }
+        JsonNode confirmed = m.get("confirmed");
+        boolean unconfirmed = confirmed != null && confirmed.isBoolean() && !confirmed.booleanValue();
         return new CourseMember(faberId, JsonValues.text(m, "firstname"), JsonValues.text(m, "lastname"),
-                JsonValues.date(m, "birthdate"), JsonValues.date(m, "confirmed"));
+                lenientDate(m, "birthdate", unreadableDates),
+                unconfirmed ? null : lenientDate(m, "confirmed", unreadableDates));
+    }
+
+    private static LocalDate lenientDate(JsonNode parent, String field, int[] unreadable) {
+        try {
+            return JsonValues.date(parent, field);
+        } catch (MalformedAnswer e) {
+            unreadable[0]++;
+            return null;
+        }
     }
 }
