@@ -5,7 +5,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
 
@@ -47,7 +46,7 @@ final class ConfigSources {
         } else {
             path = workingDir.resolve(DEFAULT_FILE);
             if (!Files.isRegularFile(path)) {
-                return new ConfigSources(new EnumMap<>(flags), env, new Properties(), null);
+                return new ConfigSources(Map.copyOf(flags), env, new Properties(), null);
             }
         }
         Properties properties = new Properties();
@@ -56,7 +55,7 @@ final class ConfigSources {
         } catch (IOException | IllegalArgumentException e) {
             throw CliException.config("cannot read properties file " + path + ": " + e.getMessage(), e);
         }
-        return new ConfigSources(new EnumMap<>(flags), env, properties, path);
+        return new ConfigSources(Map.copyOf(flags), env, properties, path);
     }
 
     /** The value of a setting, or null when none of the sources has one (blank counts as none). */

@@ -15,7 +15,8 @@ import java.util.BitSet;
  * }</pre>
  */
 final class CronSchedule {
-    private static final int MAX_MINUTES_AHEAD = 366 * 24 * 60 * 5;
+    /** Every valid expression is due within this many years (29 February comes every 4 or 8 years). */
+    private static final int MAX_YEARS_AHEAD = 9;
 
     private final String expression;
     private final BitSet minutes;
@@ -56,7 +57,8 @@ final class CronSchedule {
     /** The first due minute strictly after {@code after}, in its time zone. */
     ZonedDateTime next(ZonedDateTime after) {
         ZonedDateTime t = after.truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
-        for (int i = 0; i < MAX_MINUTES_AHEAD; i++) {
+        ZonedDateTime limit = t.plusYears(MAX_YEARS_AHEAD);
+        while (t.isBefore(limit)) {
             if (!months.get(t.getMonthValue())) {
                 t = t.withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS).plusMonths(1);
             } else if (!dayMatches(t)) {

@@ -76,8 +76,8 @@ final class TextTable {
             }
             String cell = cells.get(i);
             String pad = " ".repeat(widths[i] - cell.length());
-            b.append(rightAligned[i] ? pad + cell : cell + (i == cells.size() - 1 ? "" : pad));
+            b.append(rightAligned[i] ? pad + cell : cell + pad);
         }
-        return b.toString();
+        return b.toString().stripTrailing();
     }
 }
