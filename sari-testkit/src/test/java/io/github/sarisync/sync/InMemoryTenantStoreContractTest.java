@@ -1,0 +1,13 @@
+package io.github.sarisync.sync;
+
+import io.github.sarisync.memory.InMemoryTenantStore;
+import io.github.sarisync.spi.TenantStore;
+import io.github.sarisync.testkit.contract.TenantStoreContract;
+
+/** The in-memory tenant store keeps every guarantee of its port. */
+class InMemoryTenantStoreContractTest extends TenantStoreContract {
+    @Override
+    protected TenantStore createStore() {
+        return new InMemoryTenantStore();
+    }
+}
