@@ -62,6 +62,10 @@ final class EmbeddedPostgresServer {
     }
 
     /** A test database: {@code pooled} for the stores, {@code direct} opens a real connection per call. */
-    record Database(HikariDataSource pooled, DataSource direct) {
+    record Database(HikariDataSource pooled, DataSource direct) implements AutoCloseable {
+        @Override
+        public void close() {
+            pooled.close();
+        }
     }
 }

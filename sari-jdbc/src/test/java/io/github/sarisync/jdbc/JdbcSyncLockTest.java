@@ -1,0 +1,52 @@
+package io.github.sarisync.jdbc;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** sari-jdbc's lease details beyond the contract: database time, one row per name, argument checks. */
+class JdbcSyncLockTest {
+    private final TestDatabase db = TestDatabase.h2();
+    private final JdbcSyncLock lock = db.jdbc().syncLock();
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void leaseTimesAreTheDatabasesOwn() {
+        lock.tryAcquire("tenant-1", "engine-a", Duration.ofMinutes(5));
+
+        long secondsLeft = db.jdbc().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT DATEDIFF(SECOND, CURRENT_TIMESTAMP, expires_at) FROM sari_locks WHERE name = 'tenant-1'")
+                .mapTo(Long.class).one());
+
+        assertThat(secondsLeft).isBetween(290L, 300L);
+    }
+
+    @Test
+    void aReleasedLeaseKeepsItsRowForTheNextHolder() {
+        lock.tryAcquire("tenant-1", "engine-a", Duration.ofMinutes(5));
+        lock.release("tenant-1", "engine-a");
+        lock.tryAcquire("tenant-1", "engine-b", Duration.ofMinutes(5));
+
+        assertThat(db.count("locks")).isEqualTo(1);
+    }
+
+    @Test
+    void badArgumentsAreRefusedNamingWhatIsWrong() {
+        assertThatThrownBy(() -> lock.tryAcquire("tenant-1", "engine-a", Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lease");
+        assertThatThrownBy(() -> lock.extend("tenant-1", "engine-a", Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("> 0");
+        assertThatThrownBy(() -> lock.tryAcquire(" ", "engine-a", Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
+        assertThatThrownBy(() -> lock.release("tenant-1", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("owner");
+    }
+}
