@@ -243,7 +243,7 @@ class SARIClientAnswerReadingTest {
         SariException e = catchThrowableOfType(SariException.class, () -> small.courses(CourseType.VKU));
 
         assertThat(e.code()).isEqualTo(SariErrorCode.MALFORMED_RESPONSE);
-        assertThat(e.getMessage()).contains("getCourses", "larger than 200 bytes");
+        assertThat(e.getMessage()).contains("getCourses", "HTTP 200", "larger than 200 bytes");
     }
 
     @Test
@@ -256,5 +256,17 @@ class SARIClientAnswerReadingTest {
 
         assertThat(e.code()).isEqualTo(SariErrorCode.MALFORMED_RESPONSE);
         assertThat(e.getMessage()).contains("larger than 200 bytes");
+    }
+
+    @Test
+    void anOversizedServerErrorPageIsStillARetriedServerError() {
+        SARIClient small = builder.maxResponseBytes(200).build();
+        wm.stubFor(get(urlEqualTo(VKU)).willReturn(aResponse().withStatus(503).withBody("<html>" + "x".repeat(500))));
+
+        SariException e = catchThrowableOfType(SariException.class, () -> small.courses(CourseType.VKU));
+
+        assertThat(e.code()).isEqualTo(SariErrorCode.SERVER_ERROR);
+        assertThat(e.getMessage()).contains("HTTP 503", "larger than 200 bytes");
+        wm.verify(4, getRequestedFor(urlEqualTo(VKU)));
     }
 }

@@ -121,9 +121,12 @@ public final class SariApi {
         String op = call.operation();
         int http = answer.httpStatus();
         if (answer.body().oversized()) {
-            throw failed(call, answer, SariErrorCode.MALFORMED_RESPONSE,
-                    op + " failed: the answer (HTTP " + http + ") is larger than " + exchange.maxResponseBytes()
-                            + " bytes");
+            String what = "a body larger than " + exchange.maxResponseBytes() + " bytes";
+            if (http >= 200 && http < 300) {
+                throw failed(call, answer, SariErrorCode.MALFORMED_RESPONSE,
+                        op + " failed: the answer (HTTP " + http + ") is " + what);
+            }
+            throw withoutEnvelope(call, answer, what);
         }
         JsonNode root = json.parse(answer.body().bytes());
         JsonNode statusNode = root != null && root.isObject() ? root.get("status") : null;

@@ -150,13 +150,14 @@ public final class TokenManager {
     private Token read(String grant, HttpExchange.Answer answer, Instant sentAt) throws TransientFault {
         int http = answer.httpStatus();
         String subject = grant + " grant";
-        if (answer.body().oversized()) {
+        boolean success = http >= 200 && http < 300;
+        if (answer.body().oversized() && success) {
             throw fail(subject, answer, SariErrorCode.MALFORMED_RESPONSE,
                     "token: the answer to the " + subject + " (HTTP " + http + ") is larger than "
                             + exchange.maxResponseBytes() + " bytes");
         }
-        JsonNode root = json.parse(answer.body().bytes());
-        if (http >= 200 && http < 300) {
+        JsonNode root = answer.body().oversized() ? null : json.parse(answer.body().bytes());
+        if (success) {
             JsonNode access = root == null ? null : root.get("access_token");
             if (access == null || !access.isTextual() || !TOKEN.matcher(access.textValue()).matches()) {
                 throw fail(subject, answer, SariErrorCode.MALFORMED_RESPONSE,
