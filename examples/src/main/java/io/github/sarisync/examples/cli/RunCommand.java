@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "run", sortOptions = false,
         description = {"Keeps syncing until stopped (Ctrl-C): every --every, the tenants whose interval has "
                 + "elapsed; or, with --cron, every tenant at the cron times.",
-                "Ctrl-C stops cleanly after the tenants that are running."})
+                "Ctrl-C stops cleanly after the tenants that are running. Exit code 1 when a tenant failed in any round."})
 final class RunCommand implements Callable<Integer> {
     /** How long the Ctrl-C handler waits for the current round to wind down before the JVM exits anyway. */
     static final Duration STOP_GRACE = Duration.ofMinutes(2);
@@ -86,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
                     + "; Ctrl-C stops.");
             env.err().flush();
             int round = 0;
-            boolean lastFailed = false;
+            boolean anyFailed = false;
             try {
                 while (stop.getCount() > 0) {
                     if (schedule != null && waitForCron(env, schedule, stop)) {
@@ -96,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
                     SyncReport report = schedule == null ? engine.syncDue() : engine.syncAll();
                     progress.finish();
                     printRound(env, round, report);
-                    lastFailed = !report.success();
+                    anyFailed |= !report.success();
                     if (rounds > 0 && round >= rounds) {
                         break;
                     }
@@ -111,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
             }
             env.out().println("Stopped after " + round + (round == 1 ? " round." : " rounds."));
             env.out().flush();
-            return lastFailed ? ExitCodes.FAILURE : ExitCodes.OK;
+            return anyFailed ? ExitCodes.FAILURE : ExitCodes.OK;
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,8 @@ import java.util.Map;
 final class CliRunner {
     private final Path workingDirectory;
     private final Map<String, String> env = new HashMap<>();
-    final List<Thread> installedHooks = new ArrayList<>();
+    final List<Thread> installedHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private CliEnvironment.Waiter waiter = (stop, duration) -> stop.getCount() == 0;
 
     CliRunner(Path workingDirectory) {
         this.workingDirectory = workingDirectory;
@@ -25,6 +25,12 @@ final class CliRunner {
 
     CliRunner env(String name, String value) {
         env.put(name, value);
+        return this;
+    }
+
+    /** How the {@code run} loop waits; by default it does not wait at all. */
+    CliRunner waiter(CliEnvironment.Waiter value) {
+        this.waiter = value;
         return this;
     }
 
@@ -43,7 +49,7 @@ final class CliRunner {
             }
         };
         CliEnvironment environment = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true), env,
-                workingDirectory, null, Clock.systemUTC(), (stop, duration) -> stop.getCount() == 0, hooks);
+                workingDirectory, null, Clock.systemUTC(), waiter, hooks);
         int code = SariSyncCli.execute(environment, args);
         return new Result(code, out.toString(), err.toString());
     }

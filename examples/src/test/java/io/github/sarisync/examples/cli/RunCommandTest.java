@@ -1,0 +1,85 @@
+package io.github.sarisync.examples.cli;
+
+import io.github.sarisync.credentials.AesGcmCredentialsCipher;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private RefusingSari sari;
+    private CliRunner cli;
+
+    @BeforeEach
+    void aTenantOnASariThatRefusesIt() throws Exception {
+        sari = new RefusingSari();
+        cli = new CliRunner(dir)
+                .env("SARI_URL", sari.uri().toString())
+                .env("SARI_CREDENTIALS_KEY", "k1:" + AesGcmCredentialsCipher.generateKey())
+                .env("SARI_CLIENT_ID", "c").env("SARI_CLIENT_SECRET", "s")
+                .env("SARI_USERNAME", "u").env("SARI_PASSWORD", "p");
+        assertThat(cli.run("tenants", "add", "school-7").exitCode()).isZero();
+    }
+
+    @AfterEach
+    void stop() {
+        sari.close();
+    }
+
+    @Test
+    void runsTheGivenNumberOfRoundsWaitingTheGivenPeriodBetweenThem() {
+        List<Duration> waits = new ArrayList<>();
+        cli.waiter((stop, duration) -> {
+            waits.add(duration);
+            return false;
+        });
+
+        var result = cli.run("run", "--rounds", "2", "--every", "5m");
+
+        assertThat(result.out()).contains("Round 1:").contains("school-7").contains("Round 2")
+                .endsWith("Stopped after 2 rounds." + System.lineSeparator());
+        assertThat(result.exitCode()).as("a tenant failed").isEqualTo(1);
+        assertThat(result.err()).contains("Syncing due tenants every 5m against SARI at " + sari.uri());
+        assertThat(waits).containsExactly(Duration.ofMinutes(5));
+        assertThat(cli.installedHooks).as("the Ctrl-C handler is removed at the end").isEmpty();
+    }
+
+    @Test
+    void ctrlCStopsTheLoopCleanlyAndTheHandlerReturns() throws Exception {
+        List<Thread> started = new ArrayList<>();
+        cli.waiter((stop, duration) -> {
+            Thread hook = cli.installedHooks.get(0);
+            started.add(hook);
+            hook.start();
+            return stop.await(30, TimeUnit.SECONDS);
+        });
+
+        var result = cli.run("run");
+
+        assertThat(result.out()).contains("Round 1:").endsWith("Stopped after 1 round." + System.lineSeparator());
+        started.get(0).join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(started.get(0).isAlive()).as("the handler waited for the loop to finish, then returned").isFalse();
+    }
+
+    @Test
+    void badScheduleOptionsAreRefused() {
+        assertThat(cli.run("run", "--cron", "every day").err())
+                .contains("--cron: cron expression 'every day' must have 5 fields");
+        var every = cli.run("run", "--every", "0s");
+        assertThat(every.exitCode()).isEqualTo(2);
+        assertThat(every.err()).contains("--every must be a positive duration");
+        assertThat(cli.run("run", "--rounds", "-1").exitCode()).isEqualTo(2);
+    }
+}
