@@ -48,21 +48,17 @@ public final class JdbcCourseStore implements CourseStore {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(since, "since");
+        List<PartRow> rows = database.withHandle(handle -> handle.createQuery(database.sql("course.load"))
+                .bind("tenantId", tenantId).bind("type", type.name()).bind("since", SqlValues.instant(since))
+                .map((rs, ctx) -> new PartRow(course(rs, tenantId, type), joinedGroup(rs, tenantId, type))).list());
         Map<Long, StoredCourse> parts = new HashMap<>();
         Map<String, StoredGroup> groups = new HashMap<>();
-        database.withHandle(handle -> handle.createQuery(database.sql("course.load"))
-                .bind("tenantId", tenantId).bind("type", type.name()).bind("since", SqlValues.instant(since))
-                .map((rs, ctx) -> {
-                    StoredCourse course = course(rs, tenantId, type);
-                    parts.put(course.partId(), course);
-                    Instant groupFirstSeen = SqlValues.instant(rs, "group_first_seen_at");
-                    if (course.groupKey() != null && groupFirstSeen != null) {
-                        groups.putIfAbsent(course.groupKey(), new StoredGroup(tenantId, type, course.groupKey(),
-                                rs.getString("group_name"), SqlValues.dateTime(rs, "group_date"), groupFirstSeen,
-                                SqlValues.instant(rs, "group_last_seen_at")));
-                    }
-                    return course;
-                }).list());
+        for (PartRow row : rows) {
+            parts.put(row.part().partId(), row.part());
+            if (row.group() != null) {
+                groups.putIfAbsent(row.group().groupKey(), row.group());
+            }
+        }
         return new CourseSnapshot(tenantId, type, parts, groups);
     }
 
@@ -174,6 +170,21 @@ public final class JdbcCourseStore implements CourseStore {
                 SqlValues.instant(rs, "starts_at"), location, rs.getInt("free_places"), rs.getString("content_hash"),
                 CourseStatus.valueOf(rs.getString("status")), SqlValues.instant(rs, "first_seen_at"),
                 SqlValues.instant(rs, "last_seen_at"), SqlValues.instant(rs, "status_changed_at"));
+    }
+
+    /** The group joined to a part row, or null when the part has no (stored) group. */
+    private static StoredGroup joinedGroup(ResultSet rs, String tenantId, CourseType type) throws SQLException {
+        String groupKey = rs.getString("group_key");
+        Instant firstSeen = SqlValues.instant(rs, "group_first_seen_at");
+        if (groupKey == null || firstSeen == null) {
+            return null;
+        }
+        return new StoredGroup(tenantId, type, groupKey, rs.getString("group_name"), SqlValues.dateTime(rs, "group_date"),
+                firstSeen, SqlValues.instant(rs, "group_last_seen_at"));
+    }
+
+    /** One row of {@code course.load}: a part and the group it belongs to. */
+    private record PartRow(StoredCourse part, StoredGroup group) {
     }
 
     private static StoredMember member(ResultSet rs) throws SQLException {
