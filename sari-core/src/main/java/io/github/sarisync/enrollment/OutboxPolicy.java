@@ -9,7 +9,8 @@ import java.util.Objects;
  * after {@code maxAttempts} failed attempts the entry fails permanently with its last error code.
  * Each outbox run claims at most {@code batchSize} due entries, holding them for {@code claimLease}
  * (a run that dies leaves them due again then). A live operation holds its own entries for
- * {@code claimLease} too, so that an outbox run does not take them while the operation calls SARI.
+ * {@code claimLease} too, so that an outbox run does not take them while the operation calls SARI:
+ * keep it longer than an operation can take (four parts at the client's rate limit, with its retries).
  *
  * <pre>{@code
  * OutboxPolicy policy = OutboxPolicy.builder().initialDelay(Duration.ofMinutes(5)).maxAttempts(8).build();
