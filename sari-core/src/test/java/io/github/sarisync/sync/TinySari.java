@@ -22,6 +22,8 @@ final class TinySari implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, String> answers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private volatile boolean refuseTokens;
+    private volatile boolean serverErrors;
 
     TinySari() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -43,6 +45,16 @@ final class TinySari implements AutoCloseable {
         answers.put(path, "{\"result\":[],\"status\":\"" + status + "\"}");
     }
 
+    /** Every token request is refused as SARI refuses a wrong user or password. */
+    void refuseTokens() {
+        refuseTokens = true;
+    }
+
+    /** Every request is answered with HTTP 500. */
+    void answerServerErrors() {
+        serverErrors = true;
+    }
+
     int calls(String path) {
         return calls.getOrDefault(path, new AtomicInteger()).get();
     }
@@ -51,7 +63,14 @@ final class TinySari implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         calls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         String body;
-        if (path.equals("/oauth/v2/token")) {
+        int status = 200;
+        if (serverErrors) {
+            status = 500;
+            body = "{\"result\":[],\"status\":\"INTERNAL_SERVER_ERROR\"}";
+        } else if (path.equals("/oauth/v2/token") && refuseTokens) {
+            status = 400;
+            body = "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid username and password\"}";
+        } else if (path.equals("/oauth/v2/token")) {
             body = "{\"access_token\":\"token-1\",\"expires_in\":3600,\"token_type\":\"bearer\","
                     + "\"scope\":\"user\",\"refresh_token\":\"refresh-1\"}";
         } else {
@@ -60,7 +79,7 @@ final class TinySari implements AutoCloseable {
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
