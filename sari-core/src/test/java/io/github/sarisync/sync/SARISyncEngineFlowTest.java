@@ -205,6 +205,167 @@ class SARISyncEngineFlowTest {
         assertThat(state.consecutiveFailures()).isOne();
     }
 
+    @Test
+    void aPartDroppedAfterItsStartCompletesAndOneDroppedBeforeItsStartIsCancelled() {
+        vku(part(60, "2026-03-03 08:00", 10), part(61, "2026-03-20 08:00", 10), part(62, "2026-03-21 08:00", 10),
+                part(63, "2026-03-22 08:00", 10), part(64, "2026-03-23 08:00", 10));
+        engine.syncTenant("tenant-1");
+        List<StoredCourse> changed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        listen(new SyncListener() {
+            @Override
+            public void courseStatusChanged(StoredCourse course) {
+                changed.add(course);
+            }
+        });
+        vku(part(61, "2026-03-20 08:00", 10), part(62, "2026-03-21 08:00", 10), part(63, "2026-03-22 08:00", 10));
+        clock.advance(Duration.ofDays(2));
+
+        TenantSyncResult result = engine.syncTenant("tenant-1");
+
+        assertThat(result.outcome()).isEqualTo(SyncOutcome.SUCCESS);
+        assertThat(result.counts(CourseType.VKU).completed()).isOne();
+        assertThat(result.counts(CourseType.VKU).cancelled()).isOne();
+        assertThat(courses.findCourses(CourseQuery.tenant("tenant-1"))).extracting(StoredCourse::partId,
+                StoredCourse::status).contains(org.assertj.core.groups.Tuple.tuple(60L, CourseStatus.COMPLETED),
+                org.assertj.core.groups.Tuple.tuple(64L, CourseStatus.CANCELLED),
+                org.assertj.core.groups.Tuple.tuple(61L, CourseStatus.ACTIVE));
+        assertThat(changed).extracting(StoredCourse::partId).containsExactlyInAnyOrder(60L, 64L);
+    }
+
+    @Test
+    void aGroupLosingItsFirstPartKeepsItsKey() {
+        vku(part(60, "2026-03-03 08:00", 10), part(61, "2026-03-20 08:00", 10));
+        engine.syncTenant("tenant-1");
+        String key = courses.findCourses(CourseQuery.tenant("tenant-1")).get(0).groupKey();
+        vku(part(61, "2026-03-20 08:00", 10));
+        clock.advance(Duration.ofDays(2));
+
+        TenantSyncResult result = engine.syncTenant("tenant-1");
+
+        assertThat(result.counts(CourseType.VKU).unchanged()).isOne();
+        assertThat(courses.findCourses(CourseQuery.tenant("tenant-1"))).extracting(StoredCourse::groupKey)
+                .containsOnly(key);
+        assertThat(courses.load("tenant-1", CourseType.VKU, clock.instant()).groups()).containsOnlyKeys(key);
+    }
+
+    @Test
+    void aRunWhoseLeaseIsLostStopsBeforeWritingAndReportsIt() {
+        fourParts();
+        engine.close();
+        io.github.sarisync.memory.InMemorySyncLock realLock = new io.github.sarisync.memory.InMemorySyncLock(clock);
+        io.github.sarisync.spi.SyncLock losingLock = new io.github.sarisync.spi.SyncLock() {
+            @Override
+            public boolean tryAcquire(String name, String owner, Duration lease) {
+                return realLock.tryAcquire(name, owner, lease);
+            }
+
+            @Override
+            public boolean extend(String name, String owner, Duration lease) {
+                return false;
+            }
+
+            @Override
+            public void release(String name, String owner) {
+                realLock.release(name, owner);
+            }
+        };
+        engine = SARISyncEngine.builder().tenantStore(tenants).courseStore(courses).syncLogStore(runs).clock(clock)
+                .lock(losingLock).listener(new SyncListener() {
+                    @Override
+                    public void typeFetched(String tenantId, CourseType type, int parts, int rejected) {
+                        clock.advance(Duration.ofMinutes(4));
+                    }
+                })
+                .clientFactory(SariClientFactory.customized(b -> b.clock(clock).rateLimit(RateLimit.unlimited())
+                        .retry(RetryPolicy.none()))).build();
+
+        TenantSyncResult result = engine.syncTenant("tenant-1");
+
+        assertThat(result.outcome()).isEqualTo(SyncOutcome.FAILED);
+        assertThat(result.errorCode()).isEqualTo("LEASE_LOST");
+        assertThat(courses.applies.get()).isZero();
+        assertThat(courses.findCourses(CourseQuery.tenant("tenant-1"))).isEmpty();
+    }
+
+    @Test
+    void aLongRunExtendsItsLeaseAndWritesHeartbeats() {
+        fourParts();
+        engine.close();
+        io.github.sarisync.memory.InMemorySyncLock lock = new io.github.sarisync.memory.InMemorySyncLock(clock);
+        List<Instant> heartbeats = new java.util.concurrent.CopyOnWriteArrayList<>();
+        InMemorySyncLogStore watched = new InMemorySyncLogStore();
+        engine = SARISyncEngine.builder().tenantStore(tenants).courseStore(courses).clock(clock).lock(lock)
+                .syncLogStore(new io.github.sarisync.spi.SyncLogStore() {
+                    @Override
+                    public void started(io.github.sarisync.spi.SyncRun run) {
+                        watched.started(run);
+                    }
+
+                    @Override
+                    public void heartbeat(String runId, Instant at) {
+                        heartbeats.add(at);
+                        watched.heartbeat(runId, at);
+                    }
+
+                    @Override
+                    public void finished(io.github.sarisync.spi.SyncRun run) {
+                        watched.finished(run);
+                    }
+
+                    @Override
+                    public int markAbandoned(Instant heartbeatBefore, Instant at) {
+                        return watched.markAbandoned(heartbeatBefore, at);
+                    }
+
+                    @Override
+                    public int purge(Instant startedBefore) {
+                        return watched.purge(startedBefore);
+                    }
+
+                    @Override
+                    public List<io.github.sarisync.spi.SyncRun> recentRuns(String tenantId, int limit) {
+                        return watched.recentRuns(tenantId, limit);
+                    }
+
+                    @Override
+                    public List<io.github.sarisync.spi.SyncRun> lastRunPerTenant() {
+                        return watched.lastRunPerTenant();
+                    }
+
+                    @Override
+                    public List<io.github.sarisync.spi.TenantRunStats> stats(Instant since) {
+                        return watched.stats(since);
+                    }
+
+                    @Override
+                    public List<io.github.sarisync.spi.SyncRun> runningRuns() {
+                        return watched.runningRuns();
+                    }
+                })
+                .listener(new SyncListener() {
+                    @Override
+                    public void typeFetched(String tenantId, CourseType type, int parts, int rejected) {
+                        clock.advance(Duration.ofMinutes(4));
+                    }
+                })
+                .clientFactory(SariClientFactory.customized(b -> b.clock(clock).rateLimit(RateLimit.unlimited())
+                        .retry(RetryPolicy.none()))).build();
+
+        TenantSyncResult result = engine.syncTenant("tenant-1");
+
+        assertThat(result.outcome()).isEqualTo(SyncOutcome.SUCCESS);
+        assertThat(heartbeats).containsExactly(T0.plus(Duration.ofMinutes(4)));
+        assertThat(lock.tryAcquire("tenant:tenant-1", "another-instance", Duration.ofMinutes(1))).isTrue();
+    }
+
+    private void listen(SyncListener listener) {
+        engine.close();
+        engine = SARISyncEngine.builder().tenantStore(tenants).courseStore(courses).syncLogStore(runs).clock(clock)
+                .listener(listener)
+                .clientFactory(SariClientFactory.customized(b -> b.clock(clock).rateLimit(RateLimit.unlimited())
+                        .retry(RetryPolicy.none()))).build();
+    }
+
     /** Counts applies, and fails the next one part-way when told to. */
     private static final class CountingCourseStore extends InMemoryCourseStore {
         final AtomicInteger applies = new AtomicInteger();
