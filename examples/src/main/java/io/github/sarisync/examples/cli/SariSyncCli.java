@@ -59,7 +59,7 @@ public final class SariSyncCli implements Callable<Integer> {
     String config;
 
     @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT, order = 2,
-            description = "Folder of the H2 database and the demo key (default: ./sari-data).")
+            description = "Folder of the H2 database and the demo key (default: sari-data in the working directory).")
     String dataDir;
 
     @Option(names = "--jdbc-url", paramLabel = "URL", scope = ScopeType.INHERIT, order = 3,

@@ -101,7 +101,7 @@ final class Session implements AutoCloseable {
         if (!config.target().isSimulator() || simulator != null) {
             return;
         }
-        simulator = DemoSari.start(config.demoSchools());
+        simulator = DemoSari.start(config.demoSchools(), environment.clock());
         closeables.add(simulator);
         TenantStore tenants = tenants();
         if (tenants.findAll().isEmpty()) {
