@@ -97,7 +97,7 @@ public class SariSyncJob {
         try {
             SyncReport report = mode == SariProperties.ScheduleMode.DUE ? engine.syncDue() : engine.syncAll();
             lastReport = report;
-            LOG.info("sari-sync: run finished: {} tenants processed, {} failed, {} skipped",
+            LOG.debug("sari-sync: run finished: {} tenants processed, {} failed, {} skipped",
                     report.tenantsProcessed(), report.failedTenants().size(),
                     report.results().size() - report.tenantsProcessed());
             return report;
