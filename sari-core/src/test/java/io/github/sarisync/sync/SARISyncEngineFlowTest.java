@@ -358,6 +358,21 @@ class SARISyncEngineFlowTest {
         assertThat(lock.tryAcquire("tenant:tenant-1", "another-instance", Duration.ofMinutes(1))).isTrue();
     }
 
+    @Test
+    void aCourseDetailThatFailsForOnePartKeepsTheRestAndTheRunIsPartial() {
+        fourParts();
+        sari.status("/coursedetail/62", "COURSE_NOT_FOUND");
+
+        TenantSyncResult result = engine.syncTenant("tenant-1");
+
+        assertThat(result.outcome()).isEqualTo(SyncOutcome.PARTIAL);
+        assertThat(result.counts(CourseType.VKU).inserted()).isEqualTo(4);
+        assertThat(result.counts(CourseType.VKU).membersAdded()).isEqualTo(3);
+        assertThat(result.warnings()).containsExactly("VKU part 62: members not synced (COURSE_NOT_FOUND)");
+        assertThat(courses.findMembers("tenant-1", 62)).isEmpty();
+        assertThat(tenants.find("tenant-1").orElseThrow().state().lastSuccessAt()).isEqualTo(T0);
+    }
+
     private void listen(SyncListener listener) {
         engine.close();
         engine = SARISyncEngine.builder().tenantStore(tenants).courseStore(courses).syncLogStore(runs).clock(clock)
