@@ -218,17 +218,16 @@ public final class SARISyncEngine implements AutoCloseable {
                         Tenant tenant = tenants.get(i);
                         SyncTrigger trigger = triggers.apply(i);
                         if (control.cancelled()) {
-                            return TenantRun.notRun(tenant, trigger, "CANCELLED", "the run was cancelled",
-                                    parts.clock().instant());
+                            return notRun(tenant, trigger, "CANCELLED", "the run was cancelled");
                         }
                         if (tenant.paused()) {
-                            return TenantRun.notRun(tenant, trigger, "PAUSED", "tenant " + tenant.id()
-                                    + " is paused", parts.clock().instant());
+                            return notRun(tenant, trigger, "PAUSED", "tenant " + tenant.id() + " is paused");
                         }
                         return runOne(tenant, trigger, BOTH, control);
                     },
-                    i -> TenantRun.notRun(tenants.get(i), triggers.apply(i), "INTERNAL_ERROR",
-                            "the tenant's run failed unexpectedly", parts.clock().instant()),
+                    i -> new TenantSyncResult(tenants.get(i).id(), tenants.get(i).name(), null, triggers.apply(i),
+                            SyncOutcome.FAILED, java.util.Map.of(), "INTERNAL_ERROR",
+                            "the tenant's run failed unexpectedly", List.of(), start, parts.clock().instant()),
                     control::cancel);
             SyncReport report = new SyncReport(start, parts.clock().instant(), results);
             LOG.info("sync run finished: {} tenants, {} succeeded, {} partial, {} failed, {} skipped; {} in {} ms",
@@ -242,10 +241,17 @@ public final class SARISyncEngine implements AutoCloseable {
         }
     }
 
+    /** A tenant left out of a run; listeners still hear that it is done, so progress adds up. */
+    private TenantSyncResult notRun(Tenant tenant, SyncTrigger trigger, String code, String message) {
+        TenantSyncResult result = TenantRun.notRun(tenant, trigger, code, message, parts.clock().instant());
+        parts.listener().tenantFinished(result);
+        return result;
+    }
+
     private TenantSyncResult runOne(Tenant tenant, SyncTrigger trigger, List<CourseType> types, RunControl control) {
         if (!running.add(tenant.id())) {
-            return TenantRun.notRun(tenant, trigger, "RUNNING", "a run of tenant " + tenant.id()
-                    + " is already in progress in this engine", parts.clock().instant());
+            return notRun(tenant, trigger, "RUNNING", "a run of tenant " + tenant.id()
+                    + " is already in progress in this engine");
         }
         try {
             return new TenantRun(parts, tenant, trigger, types, control).run();
