@@ -1,0 +1,81 @@
+package io.github.sarisync.examples.boot;
+
+import io.github.sarisync.spi.CourseQuery;
+import io.github.sarisync.spi.CourseStore;
+import io.github.sarisync.spring.SariSyncJob;
+import io.github.sarisync.sync.SyncOutcome;
+import io.github.sarisync.sync.SyncReport;
+import io.github.sarisync.sync.TenantSyncResult;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Boots the real demo application (web server, H2, demo SARI, Actuator) and syncs once. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"sari.schedule.run-on-startup=false", "sari.schedule.mode=off",
+                "spring.datasource.url=jdbc:h2:mem:sari-boot-demo-test;DB_CLOSE_DELAY=-1"})
+class SariBootDemoApplicationTest {
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SariSyncJob job;
+
+    @Autowired
+    CourseStore courses;
+
+    @Autowired
+    DemoSyncEvents events;
+
+    @Autowired
+    DemoSariConfiguration.DemoTenants demoTenants;
+
+    @Test
+    void aSyncOfTheDemoSchoolsCompletesAndShowsInTheActuatorEndpoint() throws Exception {
+        SyncReport report = job.runNow().orElseThrow();
+
+        assertThat(report.success()).isTrue();
+        assertThat(report.results()).extracting(TenantSyncResult::tenantId)
+                .containsExactlyInAnyOrderElementsOf(demoTenants.ids());
+        assertThat(report.results()).extracting(TenantSyncResult::outcome).containsOnly(SyncOutcome.SUCCESS);
+        assertThat(courses.findCourses(CourseQuery.tenant("demo-school-1"))).hasSize(6);
+        assertThat(events.coursesAdded()).isEqualTo(12);
+
+        HttpResponse<String> sari = get("/actuator/sari");
+        assertThat(sari.statusCode()).isEqualTo(200);
+        assertThat(sari.body()).contains("\"id\":\"demo-school-1\"", "\"lastOutcome\":\"SUCCEEDED\"")
+                .doesNotContain("demo-password-1", "demo-secret-1");
+
+        HttpResponse<String> health = get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"sari\":{\"details\":{\"tenants\":2,\"lastSuccessAt\":\"20")
+                .doesNotContain("\"status\":\"DOWN\"");
+    }
+
+    @Test
+    void triggeringAnUnknownSchoolThroughTheEndpointIsRefused() throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri("/actuator/sari/nobody"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"started\":false", "no tenant nobody");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
