@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class SchemaInstaller {
     /** The tables sari-sync owns, without prefix. */
-    public static final List<String> TABLES =
-            List.of("tenants", "course_groups", "courses", "course_members", "sync_runs", "locks");
+    public static final List<String> TABLES = List.of("tenants", "course_groups", "courses", "course_members",
+            "sync_runs", "locks", "enrollment_outbox");
 
     static final String DEFAULT_PREFIX = "sari_";
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,29}");

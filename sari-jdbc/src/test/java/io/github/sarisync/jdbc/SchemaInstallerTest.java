@@ -28,7 +28,7 @@ class SchemaInstallerTest {
             List<String> created = installer.install();
 
             assertThat(created).containsExactly("fresh_tenants", "fresh_course_groups", "fresh_courses",
-                    "fresh_course_members", "fresh_sync_runs", "fresh_locks");
+                    "fresh_course_members", "fresh_sync_runs", "fresh_locks", "fresh_enrollment_outbox");
             assertThat(installer.missingTables()).isEmpty();
         }
     }
@@ -84,7 +84,7 @@ class SchemaInstallerTest {
 
         SariJdbc jdbc = SariJdbc.builder().dataSource(ds).initializeSchema(SchemaInitialization.NEVER).build();
 
-        assertThat(jdbc.schemaInstaller().missingTables()).hasSize(6);
+        assertThat(jdbc.schemaInstaller().missingTables()).hasSize(SchemaInstaller.TABLES.size());
     }
 
     @Test
@@ -101,7 +101,7 @@ class SchemaInstallerTest {
             SariJdbc jdbc = SariJdbc.builder().dataSource(db.pooled()).build();
 
             assertThat(jdbc.dialect()).isEqualTo(Dialect.POSTGRESQL);
-            assertThat(jdbc.schemaInstaller().missingTables()).hasSize(6);
+            assertThat(jdbc.schemaInstaller().missingTables()).hasSize(SchemaInstaller.TABLES.size());
         }
     }
 
@@ -143,7 +143,7 @@ class SchemaInstallerTest {
                 }
             });
 
-            assertThat(columns(jdbi, "flyway_")).isNotEmpty().containsAll(columns(jdbi, "sari_"));
+            assertThat(columns(jdbi, "flyway_")).isNotEmpty().isEqualTo(columns(jdbi, "sari_"));
         }
     }
 
