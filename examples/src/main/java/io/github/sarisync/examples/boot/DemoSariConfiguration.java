@@ -2,28 +2,33 @@ package io.github.sarisync.examples.boot;
 
 import io.github.sarisync.spi.Tenant;
 import io.github.sarisync.spi.TenantStore;
+import io.github.sarisync.testkit.SariSimulator;
+import io.github.sarisync.testkit.SchoolGenerator;
+import io.github.sarisync.testkit.SimulatedSchool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Clock;
 import java.util.List;
 
 /**
- * The demo's SARI and its schools. A real host registers its schools from its own admin screens
- * ({@code TenantStore.save} with the credentials the school received from KYBERNA) and lets the
- * adapter talk to SARI itself.
+ * The demo's SARI (the testkit's in-process {@link SariSimulator}) and its schools. A real host
+ * registers its schools from its own admin screens ({@code TenantStore.save} with the credentials
+ * each school received from KYBERNA) and lets the adapter talk to SARI itself.
  */
 @Configuration(proxyBeanMethods = false)
 public class DemoSariConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(DemoSariConfiguration.class);
 
+    /** The simulator with {@code demo.schools} schools (default 2), each with a few VKU and PGS courses. */
     @Bean(destroyMethod = "close")
-    public DemoSari demoSari(@Value("${demo.schools:2}") int schools, ObjectProvider<Clock> clock) {
-        return DemoSari.start(schools, clock.getIfUnique(Clock::systemUTC));
+    public SariSimulator sariSimulator(@Value("${demo.schools:2}") int schools) {
+        SariSimulator simulator = SariSimulator.start();
+        SchoolGenerator.builder().schools(schools).idPrefix("demo-school-").vku(2, 4).pgs(1, 2).membersPerPart(3)
+                .seed(42).build().populate(simulator);
+        return simulator;
     }
 
     /**
@@ -31,12 +36,13 @@ public class DemoSariConfiguration {
      * the context starts, so that the first scheduled run finds them.
      */
     @Bean
-    public DemoTenants demoTenants(DemoSari sari, TenantStore tenants) {
-        for (DemoSari.School school : sari.schools()) {
-            tenants.save(Tenant.of(school.id(), school.name(), sari.baseUri()), school.credentials());
+    public DemoTenants demoTenants(SariSimulator simulator, TenantStore tenants) {
+        for (SimulatedSchool school : simulator.schools()) {
+            tenants.save(Tenant.of(school.id(), "Demo-Fahrschule " + school.id(), simulator.baseUri()),
+                    school.credentials());
         }
-        LOG.info("demo: {} schools registered, SARI at {}", sari.schools().size(), sari.baseUri());
-        return new DemoTenants(sari.schools().stream().map(DemoSari.School::id).toList());
+        LOG.info("demo: {} schools registered, SARI simulator at {}", simulator.schoolCount(), simulator.baseUri());
+        return new DemoTenants(simulator.schools().stream().map(SimulatedSchool::id).toList());
     }
 
     /** The ids of the demo tenants. */

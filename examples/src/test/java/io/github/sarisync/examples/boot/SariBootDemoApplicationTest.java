@@ -18,7 +18,7 @@ import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Boots the real demo application (web server, H2, demo SARI, Actuator) and syncs once. */
+/** Boots the real demo application (web server, H2, SARI simulator, Actuator) and syncs once. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"sari.schedule.run-on-startup=false", "sari.schedule.mode=off",
                 "spring.datasource.url=jdbc:h2:mem:sari-boot-demo-test;DB_CLOSE_DELAY=-1"})
@@ -48,13 +48,13 @@ class SariBootDemoApplicationTest {
         assertThat(report.results()).extracting(TenantSyncResult::tenantId)
                 .containsExactlyInAnyOrderElementsOf(demoTenants.ids());
         assertThat(report.results()).extracting(TenantSyncResult::outcome).containsOnly(SyncOutcome.SUCCESS);
-        assertThat(courses.findCourses(CourseQuery.tenant("demo-school-1"))).hasSize(6);
-        assertThat(events.coursesAdded()).isEqualTo(12);
+        assertThat(courses.findCourses(CourseQuery.tenant("demo-school-1"))).hasSize(2 * 4 + 2);
+        assertThat(events.coursesAdded()).isEqualTo(2 * (2 * 4 + 2));
 
         HttpResponse<String> sari = get("/actuator/sari");
         assertThat(sari.statusCode()).isEqualTo(200);
         assertThat(sari.body()).contains("\"id\":\"demo-school-1\"", "\"lastOutcome\":\"SUCCEEDED\"")
-                .doesNotContain("demo-password-1", "demo-secret-1");
+                .doesNotContain("password-demo-school-1", "secret-demo-school-1");
 
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
