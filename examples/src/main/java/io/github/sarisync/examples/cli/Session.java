@@ -101,10 +101,12 @@ final class Session implements AutoCloseable {
         if (!config.target().isSimulator() || simulator != null) {
             return;
         }
-        simulator = DemoSari.start(config.demoSchools(), environment.clock());
-        closeables.add(simulator);
         TenantStore tenants = tenants();
-        if (tenants.findAll().isEmpty()) {
+        List<Tenant> existing = tenants.findAll();
+        simulator = DemoSari.start(existing.isEmpty() ? config.demoSchools() : DemoSari.schoolsFor(existing),
+                environment.clock());
+        closeables.add(simulator);
+        if (existing.isEmpty()) {
             for (DemoSari.School school : simulator.schools()) {
                 tenants.save(SariTarget.simulator().newTenant(school.id(), school.name()), school.credentials());
             }
