@@ -10,6 +10,7 @@ import io.github.sarisync.model.CourseLocation;
 import io.github.sarisync.model.CourseType;
 import io.github.sarisync.model.Customer;
 import io.github.sarisync.model.License;
+import io.github.sarisync.spi.CourseQuery;
 import io.github.sarisync.spi.OutboxEntry;
 import io.github.sarisync.spi.OutboxState;
 import io.github.sarisync.spi.RunStatus;
@@ -59,6 +60,7 @@ class EnrollmentWithSimulatorTest {
     private SARISyncEngine engine;
     private InMemoryEnrollmentOutbox outbox;
     private InMemorySyncLogStore runLog;
+    private InMemoryCourseStore courses;
     private EnrollmentService service;
 
     @BeforeEach
@@ -73,14 +75,15 @@ class EnrollmentWithSimulatorTest {
         InMemoryTenantStore tenants = new InMemoryTenantStore();
         tenants.save(Tenant.of("school-1", "Fahrschule Muster", sari.baseUri()), school.credentials());
         runLog = new InMemorySyncLogStore();
-        engine = SARISyncEngine.builder().tenantStore(tenants).courseStore(new InMemoryCourseStore())
+        courses = new InMemoryCourseStore();
+        engine = SARISyncEngine.builder().tenantStore(tenants).courseStore(courses)
                 .syncLogStore(runLog).clock(clock)
                 .clientFactory(SariClientFactory.customized(b -> b.clock(clock).rateLimit(RateLimit.unlimited())
                         .retry(RetryPolicy.none())))
                 .build();
         outbox = new InMemoryEnrollmentOutbox();
-        service = EnrollmentService.builder().clients(engine::clientFor).syncLogStore(runLog).outbox(outbox)
-                .clock(clock).build();
+        service = EnrollmentService.builder().clients(engine::clientFor).courseStore(courses).syncLogStore(runLog)
+                .outbox(outbox).clock(clock).build();
     }
 
     @AfterEach
@@ -209,5 +212,18 @@ class EnrollmentWithSimulatorTest {
         assertThat(full.lastErrorCode()).isEqualTo("COURSE_NOT_ALLOWED_OR_ENABLED");
         clock.advance(Duration.ofDays(1));
         assertThat(service.processOutbox().attempted()).isZero();
+    }
+
+    @Test
+    void enrolsInACourseGroupTheEngineSynced() {
+        engine.syncTenant("school-1");
+        String groupKey = courses.findCourses(CourseQuery.tenant("school-1")).stream()
+                .filter(c -> c.partId() == 71).findFirst().orElseThrow().groupKey();
+        clock.advance(Duration.ofDays(30).plusHours(9));
+
+        EnrollmentResult result = service.enroll("school-1", ANNA, CourseSelection.group(groupKey));
+
+        assertThat(result.courseIds(ENROLLED)).as("part 71 has begun").containsExactly(72L, 73L, 74L);
+        assertThat(memberOf(71, 72, 73, 74)).containsExactly(72L, 73L, 74L);
     }
 }
