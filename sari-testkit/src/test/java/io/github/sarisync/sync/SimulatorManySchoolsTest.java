@@ -104,6 +104,35 @@ class SimulatorManySchoolsTest {
     }
 
     @Test
+    void syncDueSpreadsAHundredSchoolsOverTheIntervalAndCatchesUpAMissedRunOnce() {
+        schools(100);
+        SARISyncEngine engine = engine(tenants, new InMemorySyncLock(clock), SyncOptions.builder().parallelism(8)
+                .defaultInterval(Duration.ofHours(1)).build());
+        assertThat(engine.syncDue().results()).hasSize(100);
+
+        Map<String, Integer> runsPerSchool = new ConcurrentHashMap<>();
+        int mostAtOnce = 0;
+        for (int step = 0; step < 12; step++) {
+            clock.advance(Duration.ofMinutes(5));
+            SyncReport due = engine.syncDue();
+            mostAtOnce = Math.max(mostAtOnce, due.results().size());
+            due.results().forEach(r -> runsPerSchool.merge(r.tenantId(), 1, Integer::sum));
+        }
+        clock.advance(Duration.ofHours(6));
+        SyncReport afterDowntime = engine.syncDue();
+        clock.advance(Duration.ofMinutes(1));
+        SyncReport next = engine.syncDue();
+
+        assertThat(runsPerSchool).hasSize(100).allSatisfy((id, count) -> assertThat(count).isOne());
+        assertThat(mostAtOnce).isLessThan(25);
+        assertThat(afterDowntime.results()).hasSize(100).allSatisfy(r -> {
+            assertThat(r.trigger()).isEqualTo(io.github.sarisync.spi.SyncTrigger.CATCH_UP);
+            assertThat(r.outcome()).isEqualTo(SyncOutcome.SUCCESS);
+        });
+        assertThat(next.results()).isEmpty();
+    }
+
+    @Test
     void twoEnginesSharingOneLockNeverRunTheSameSchoolAtOnce() throws Exception {
         schools(6);
         OverlapDetector detector = new OverlapDetector(tenants);
