@@ -22,6 +22,8 @@ import io.github.sarisync.sync.SyncReport;
 import io.github.sarisync.sync.TenantSyncResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.github.sarisync.testkit.SariSimulator;
+import io.github.sarisync.testkit.SchoolGenerator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,9 +42,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -55,26 +54,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole adapter as a host gets it, on a real PostgreSQL (one embedded server for the class,
- * a database per test) and an in-process SARI.
+ * a database per test) and the testkit's SARI simulator with two generated schools.
  */
 class SariPostgresIntegrationTest {
-    private static final SariCredentials SCHOOL_A = new SariCredentials("client-a", "secret-a-8812", "user-a", "pass-a-1234");
-    private static final SariCredentials SCHOOL_B = new SariCredentials("client-b", "secret-b-8812", "user-b", "pass-b-1234");
+    private static final SariCredentials SCHOOL_A = SariSimulator.derivedCredentials("school-0");
+    private static final SariCredentials SCHOOL_B = SariSimulator.derivedCredentials("school-1");
+    /** Each school: one VKU course of 4 parts and one PGS course of 2, one student per part. */
+    private static final int PARTS_PER_SCHOOL = 6;
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final String KEY = AesGcmCredentialsCipher.generateKey();
 
     private static EmbeddedPostgres postgres;
-    private static FakeSari sari;
+    private static SariSimulator sari;
 
     private DataSource database;
 
     @BeforeAll
     static void startServers() throws Exception {
         postgres = EmbeddedPostgres.start();
-        sari = new FakeSari();
-        LocalDateTime start = LocalDateTime.now(ZoneId.of("Europe/Zurich")).plusWeeks(2).truncatedTo(ChronoUnit.HOURS);
-        sari.school(SCHOOL_A, 1000, start);
-        sari.school(SCHOOL_B, 2000, start.plusDays(1));
+        sari = SariSimulator.start();
+        SchoolGenerator.builder().schools(2).vku(1, 4).pgs(1, 2).membersPerPart(1).seed(3).build().populate(sari);
     }
 
     @AfterAll
@@ -146,17 +145,16 @@ class SariPostgresIntegrationTest {
 
             assertThat(report.success()).isTrue();
             assertThat(report.tenantsProcessed()).isEqualTo(2);
-            assertThat(report.total().inserted()).isEqualTo(8);
+            assertThat(report.total().inserted()).isEqualTo(2 * PARTS_PER_SCHOOL);
             CourseStore courses = context.getBean(CourseStore.class);
-            assertThat(courses.findCourses(CourseQuery.tenant("school-a"))).extracting(c -> c.partId())
-                    .containsExactly(1000L, 1001L, 1002L, 1003L);
-            assertThat(count("select count(*) from sari_courses")).isEqualTo(8);
+            assertThat(courses.findCourses(CourseQuery.tenant("school-a"))).hasSize(PARTS_PER_SCHOOL);
+            assertThat(count("select count(*) from sari_courses")).isEqualTo(2 * PARTS_PER_SCHOOL);
             assertThat(column("select credentials from sari_tenants where id = 'school-a'"))
                     .doesNotContain(SCHOOL_A.password(), SCHOOL_A.clientSecret());
 
             Events events = context.getBean(Events.class);
-            assertThat(events.count(CourseAddedEvent.class)).isEqualTo(8);
-            assertThat(events.count(MemberAddedEvent.class)).isEqualTo(8);
+            assertThat(events.count(CourseAddedEvent.class)).isEqualTo(2 * PARTS_PER_SCHOOL);
+            assertThat(events.count(MemberAddedEvent.class)).isEqualTo(2 * PARTS_PER_SCHOOL);
             assertThat(events.count(TenantSyncFailedEvent.class)).isZero();
 
             Health health = context.getBean(SariHealthIndicator.class).health();
@@ -179,7 +177,8 @@ class SariPostgresIntegrationTest {
 
     @Test
     void aSchoolWithRefusedCredentialsFailsAloneAndTurnsTheHealthDown() {
-        SariCredentials wrong = new SariCredentials("client-b", "secret-b-8812", "user-b", "not-the-password");
+        SariCredentials wrong = new SariCredentials(SCHOOL_B.clientId(), SCHOOL_B.clientSecret(), SCHOOL_B.username(),
+                "not-the-password");
         host("sari.health.max-consecutive-failures=1").run(context -> {
             TenantStore tenants = context.getBean(TenantStore.class);
             tenants.save(Tenant.of("school-a", "Fahrschule A", sari.baseUri()), SCHOOL_A);
