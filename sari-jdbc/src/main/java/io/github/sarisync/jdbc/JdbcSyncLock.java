@@ -64,7 +64,8 @@ public final class JdbcSyncLock implements SyncLock {
         if (lease == null || lease.isNegative() || lease.isZero()) {
             throw new IllegalArgumentException("lease of '" + name + "' must be > 0, was " + lease);
         }
-        return lease.toMillis();
+        // the statements count in milliseconds: a positive lease below one still lasts one
+        return Math.max(1, lease.toMillis());
     }
 
     private static void requireText(String value, String what) {

@@ -1,7 +1,7 @@
 package io.github.sarisync.jdbc;
 
 import io.github.sarisync.client.RateLimit;
-import io.github.sarisync.client.SariCredentials;
+import io.github.sarisync.model.CourseType;
 import io.github.sarisync.spi.Tenant;
 import io.github.sarisync.sync.SARISyncEngine;
 import io.github.sarisync.sync.SariClientFactory;
@@ -9,13 +9,14 @@ import io.github.sarisync.sync.SyncOptions;
 import io.github.sarisync.sync.SyncOutcome;
 import io.github.sarisync.sync.SyncReport;
 import io.github.sarisync.sync.TenantSyncResult;
+import io.github.sarisync.testkit.SariSimulator;
+import io.github.sarisync.testkit.SchoolGenerator;
+import io.github.sarisync.testkit.SimulatedSchool;
 import io.github.sarisync.testkit.contract.Concurrently;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EnginesOnPostgresTest {
     private static final int SCHOOLS = 24;
     private static final int ENGINES = 3;
-    private static final int PARTS_PER_SCHOOL = 2 * 2 * 3;
+    private static final int GROUPS_PER_SCHOOL = 2 * 2;
+    private static final int PARTS_PER_SCHOOL = GROUPS_PER_SCHOOL * 3;
 
     private final TestDatabase db = TestDatabase.postgres();
-    private final TestSari sari = new TestSari();
+    private final SariSimulator sari = SariSimulator.start();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    EnginesOnPostgresTest() throws IOException {
-    }
 
     @AfterEach
     void close() {
@@ -44,11 +43,14 @@ class EnginesOnPostgresTest {
 
     @Test
     void enginesRacingOverTheSameSchoolsNeverSyncOneTwiceAtOnceAndLoseNothing() throws Exception {
-        for (int i = 0; i < SCHOOLS; i++) {
-            SariCredentials credentials = new SariCredentials("client-" + i, "secret-" + i, "school-" + i, "pw-" + i);
-            sari.school(credentials, 10_000L * (i + 1), LocalDate.now().plusWeeks(3).atTime(18, 0), 2, 3, 2);
-            db.jdbc().tenantStore().save(Tenant.of("tenant-" + i, "School " + i, sari.baseUri()), credentials);
+        List<SimulatedSchool> schools = SchoolGenerator.builder().schools(SCHOOLS).vku(2, 3).pgs(2, 3)
+                .membersPerPart(2).seed(42).build().populate(sari);
+        for (SimulatedSchool school : schools) {
+            db.jdbc().tenantStore().save(Tenant.of(school.id(), "School " + school.id(), sari.baseUri()),
+                    school.credentials());
         }
+        long withdrawn = firstPart(schools.get(0));
+        long fuller = firstPart(schools.get(1));
         LeaseWatch watch = new LeaseWatch();
         List<SARISyncEngine> engines = new ArrayList<>();
         for (int e = 0; e < ENGINES; e++) {
@@ -59,8 +61,8 @@ class EnginesOnPostgresTest {
         List<SyncReport> reports = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
             if (round == 1) {
-                sari.withdraw("school-0", 10_000L);
-                sari.setFreePlaces("school-1", 20_001L, 3);
+                schools.get(0).setReleased(withdrawn, false);
+                schools.get(1).setFreePlaces(fuller, 0);
             }
             reports.addAll(Concurrently.run(ENGINES, e -> engines.get(e).syncAll()));
         }
@@ -81,10 +83,11 @@ class EnginesOnPostgresTest {
         assertThat(count("SELECT COUNT(*) FROM sari_courses")).isEqualTo(SCHOOLS * PARTS_PER_SCHOOL);
         assertThat(count("SELECT COUNT(*) FROM sari_courses WHERE status = 'CANCELLED'")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM sari_course_members")).isEqualTo(SCHOOLS * PARTS_PER_SCHOOL * 2);
-        assertThat(count("SELECT COUNT(*) FROM (SELECT tenant_id, course_type, name FROM sari_course_groups"
-                + " GROUP BY tenant_id, course_type, name HAVING COUNT(*) > 1) duplicates")).isZero();
-        assertThat(count("SELECT free_places FROM sari_courses WHERE tenant_id = 'tenant-1' AND part_id = 20001"))
-                .isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM sari_course_groups")).as("one group row per SARI group")
+                .isEqualTo(SCHOOLS * GROUPS_PER_SCHOOL);
+        assertThat(count("SELECT COUNT(*) FROM sari_courses WHERE part_id = " + withdrawn + " AND status = 'CANCELLED'"
+                + " AND tenant_id = '" + schools.get(0).id() + "'")).isEqualTo(1);
+        assertThat(count("SELECT free_places FROM sari_courses WHERE part_id = " + fuller)).isZero();
         assertThat(count("SELECT COUNT(*) FROM sari_sync_runs WHERE status = 'SUCCEEDED'"))
                 .isEqualTo(watch.taken());
         assertThat(count("SELECT COUNT(*) FROM sari_sync_runs WHERE status = 'STARTED'")).isZero();
@@ -98,6 +101,10 @@ class EnginesOnPostgresTest {
                 .clientFactory(SariClientFactory.customized(b -> b.httpClient(http).rateLimit(RateLimit.unlimited())))
                 .options(SyncOptions.builder().instanceId(instanceId).parallelism(4).build())
                 .build();
+    }
+
+    private static long firstPart(SimulatedSchool school) {
+        return school.courses(CourseType.VKU).get(0).courses().get(0).id();
     }
 
     private int count(String sql) {

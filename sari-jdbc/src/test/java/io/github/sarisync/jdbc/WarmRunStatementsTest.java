@@ -1,19 +1,20 @@
 package io.github.sarisync.jdbc;
 
 import io.github.sarisync.client.RateLimit;
-import io.github.sarisync.client.SariCredentials;
 import io.github.sarisync.spi.Tenant;
 import io.github.sarisync.sync.SARISyncEngine;
 import io.github.sarisync.sync.SariClientFactory;
 import io.github.sarisync.sync.SyncOptions;
 import io.github.sarisync.sync.SyncReport;
+import io.github.sarisync.testkit.SariSimulator;
+import io.github.sarisync.testkit.SchoolGenerator;
+import io.github.sarisync.testkit.SimulatedSchool;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpClient;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -31,11 +32,11 @@ class WarmRunStatementsTest {
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void aWarmRunIssuesAtMostTenStatementsPerSchoolAndWritesNoCourseRow(Dialect dialect) throws Exception {
-        try (TestDatabase db = TestDatabase.of(dialect); TestSari sari = new TestSari()) {
-            for (int i = 0; i < SCHOOLS; i++) {
-                SariCredentials credentials = new SariCredentials("client-" + i, "secret-" + i, "school-" + i, "pw-" + i);
-                sari.school(credentials, 10_000L * (i + 1), LocalDate.now().plusWeeks(3).atTime(18, 0), 2, 3, 2);
-                db.jdbc().tenantStore().save(Tenant.of("tenant-" + i, "School " + i, sari.baseUri()), credentials);
+        try (TestDatabase db = TestDatabase.of(dialect); SariSimulator sari = SariSimulator.start()) {
+            for (SimulatedSchool school : SchoolGenerator.builder().schools(SCHOOLS).vku(2, 3).pgs(2, 3)
+                    .membersPerPart(2).seed(7).build().populate(sari)) {
+                db.jdbc().tenantStore().save(Tenant.of(school.id(), "School " + school.id(), sari.baseUri()),
+                        school.credentials());
             }
             StatementProbe probe = StatementProbe.counting();
             SariJdbc counted = db.jdbcThrough(probe);
