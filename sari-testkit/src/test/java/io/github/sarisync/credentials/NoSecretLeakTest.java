@@ -1,13 +1,14 @@
 package io.github.sarisync.credentials;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.sarisync.client.RateLimit;
 import io.github.sarisync.client.SariCredentials;
 import io.github.sarisync.memory.InMemoryCourseStore;
 import io.github.sarisync.memory.InMemorySyncLogStore;
+import io.github.sarisync.model.CourseLocation;
 import io.github.sarisync.model.CourseType;
-import io.github.sarisync.spi.SyncRun;
+import io.github.sarisync.model.Customer;
+import io.github.sarisync.model.License;
+import io.github.sarisync.spi.StoredMember;
 import io.github.sarisync.spi.Tenant;
 import io.github.sarisync.sync.MemberPolicy;
 import io.github.sarisync.sync.SARISyncEngine;
@@ -17,276 +18,178 @@ import io.github.sarisync.sync.SyncOptions;
 import io.github.sarisync.sync.SyncOutcome;
 import io.github.sarisync.sync.SyncReport;
 import io.github.sarisync.sync.TenantSyncResult;
+import io.github.sarisync.testkit.Fault;
+import io.github.sarisync.testkit.FaultRule;
+import io.github.sarisync.testkit.Operation;
+import io.github.sarisync.testkit.PartSpec;
+import io.github.sarisync.testkit.SariSimulator;
+import io.github.sarisync.testkit.SimulatedSchool;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.regex.Pattern;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A full {@code syncAll} of several driving schools, most of them failing in a different way
- * (refused client, refused password, expired tokens, server errors, malformed answers, a tampered
- * stored value), with every log event of every logger captured at TRACE and every exception,
- * report, run-log row and tenant state collected: none of them may contain a client secret, a
- * password, an access or refresh token, a student's name or birthdate, or a faberid in clear.
+ * Full {@code syncAll} runs of several driving schools against the SARI simulator, most failing in
+ * a different way (refused client, refused password, tokens expired between runs, HTTP 500,
+ * INTERNAL_SERVER_ERROR, malformed JSON, an HTML error page, a tampered stored value). Every log
+ * event of every logger is captured at TRACE, and every exception (with causes), report, tenant
+ * result, run-log row and tenant state is collected: none may contain a client secret or password
+ * (plain or URL-encoded), an access or refresh token (the simulator's are 48 hex digits), a
+ * student's name or birthdate, or a faberid in clear.
  */
 class NoSecretLeakTest {
-    private static final String TOKEN = "/oauth/v2/token";
-    private static final String API = "/api/courseregistration";
+    private static final Pattern SIMULATOR_TOKEN = Pattern.compile("[0-9a-f]{48}");
+    private static final CourseLocation HALL = new CourseLocation("Schulhaus Nord", "Bahnhofstrasse 1", "8001", "Zürich");
+    private static final LocalDateTime START = LocalDateTime.of(2027, 3, 1, 18, 0);
 
-    @RegisterExtension
-    static WireMockExtension sari = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    private static final Customer ZEPHYRINA = student("7731946", 1987, 3, 14, "Zephyrina", "Quaxelbaum");
+    private static final Customer BALTHASAR = student("004418822", 1991, 7, 9, "Balthasar", "Wunderlich");
+    private static final Customer OTTILIE = student("5561237", 1979, 11, 2, "Ottilie", "Fenstermacher");
+    private static final Customer KUNIGUNDE = student("9988776", 1985, 6, 30, "Kunigunde", "Sperlingsfeld");
+    private static final List<Customer> STUDENTS = List.of(ZEPHYRINA, BALTHASAR, OTTILIE, KUNIGUNDE);
 
-    /** One school's secrets; each value is unique so that a leak is found by a plain search. */
-    private record School(String id, SariCredentials credentials) {
-        static School of(String id) {
-            return new School(id, new SariCredentials("client-" + id, "Sec/" + id + "+Q7 &x=", "api-" + id,
-                    "Pw " + id + "%9&y="));
-        }
+    private static Customer student(String faberId, int year, int month, int day, String first, String last) {
+        return new Customer(faberId, LocalDate.of(year, month, day), first, last, "Gartenweg 7", "3000", "Bern",
+                List.of(new License("B", LocalDate.of(2030, 1, 1))));
     }
 
-    private final School healthy = School.of("healthy");
-    private final School badClient = School.of("bad-client");
-    private final School badPassword = School.of("bad-password");
-    private final School expired = School.of("expired");
-    private final School failing = School.of("server-errors");
-    private final School malformed = School.of("malformed");
-    private final School tampered = School.of("tampered");
-    private final List<School> schools = List.of(healthy, badClient, badPassword, expired, failing, malformed, tampered);
-
-    private final Set<String> tokens = new LinkedHashSet<>();
-
-    private static final String[] PERSONAL = {
-            "Zephyrina", "Quaxelbaum", "Balthasar", "Wunderlich", "Ottilie", "Fenstermacher", "Kunigunde",
-            "Sperlingsfeld",
-            "1987-03-14", "14.03.1987", "1991-07-09", "09.07.1991", "1979-11-02", "02.11.1979", "1985-13-45",
-            "007731946", "7731946", "004418822", "4418822", "005561237", "5561237", "009988776", "9988776"};
+    private static SariCredentials credentials(String school) {
+        return new SariCredentials("client-" + school, "Sec/" + school + "+Q7 &x=", "api-" + school,
+                "Pw " + school + "%9&y=");
+    }
 
     @Test
-    void aFullSyncWithFailuresLeaksNoSecretTokenOrPersonalDataAnywhere() {
-        stubSari();
-        AesGcmCredentialsCipher cipher = AesGcmCredentialsCipher.fromConfiguration(
-                "k1:" + AesGcmCredentialsCipher.generateKey());
-        SealedTenantStore tenants = new SealedTenantStore(cipher);
-        URI address = URI.create(sari.baseUrl());
-        schools.forEach(s -> tenants.save(Tenant.of(s.id(), "School " + s.id(), address), s.credentials()));
-        String value = tenants.sealed.get(tampered.id());
-        tenants.sealed.put(tampered.id(), value.substring(0, value.length() - 10) + "AAAAAAAAA=");
-        InMemoryCourseStore courses = new InMemoryCourseStore();
-        InMemorySyncLogStore runLog = new InMemorySyncLogStore();
-        List<String> texts = new ArrayList<>();
-        SyncListener listener = new SyncListener() {
-            @Override
-            public void tenantFinished(TenantSyncResult result) {
-                texts.add(result.toString());
+    void fullSyncsWithFailuresLeakNoSecretTokenOrPersonalDataAnywhere() {
+        try (SariSimulator sari = SariSimulator.start()) {
+            List<String> ids = List.of("healthy", "expired", "bad-client", "bad-password", "http-500", "internal",
+                    "malformed", "tampered");
+            STUDENTS.forEach(sari::addStudent);
+            List<SariCredentials> typed = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                SimulatedSchool school = sari.addSchool(ids.get(i), credentials(ids.get(i)));
+                long first = 100L * (i + 1);
+                school.addGroup(CourseType.VKU, "VKU " + ids.get(i), List.of(
+                        PartSpec.of(first + 1, "VKU Teil 1", START.plusDays(i), HALL, 8),
+                        PartSpec.of(first + 2, "VKU Teil 2", START.plusDays(i + 7), HALL, 8)));
+                school.addGroup(CourseType.PGS, "PGS " + ids.get(i), List.of(
+                        PartSpec.of(first + 51, "PGS Tag 1", START.plusDays(i + 14), HALL, 4)));
+                STUDENTS.forEach(s -> school.addMember(first + 1, s.faberId(), LocalDate.of(2026, 11, 20)));
+                school.addMember(first + 2, ZEPHYRINA.faberId());
+                school.addMember(first + 51, KUNIGUNDE.faberId());
+                typed.add(credentials(ids.get(i)));
             }
+            SariCredentials badClient = new SariCredentials("client-bad-client", "Wrong/Secret+C &", "api-bad-client",
+                    credentials("bad-client").password());
+            SariCredentials badPassword = new SariCredentials("client-bad-password",
+                    credentials("bad-password").clientSecret(), "api-bad-password", "Wrong pass%&=");
+            typed.addAll(List.of(badClient, badPassword));
+            sari.inject(FaultRule.of(Fault.httpStatus(500)).school("http-500").operation(Operation.COURSES).always());
+            sari.inject(FaultRule.of(Fault.internalServerError()).school("internal").operation(Operation.COURSE_DETAIL)
+                    .always());
+            sari.inject(FaultRule.of(Fault.malformedJson()).school("malformed").operation(Operation.COURSES).always());
+            sari.inject(FaultRule.of(Fault.htmlPage(502)).school("malformed").operation(Operation.COURSE_DETAIL)
+                    .always());
 
-            @Override
-            public void runFinished(SyncReport report) {
-                texts.add(report.toString());
+            SealedTenantStore tenants = new SealedTenantStore(AesGcmCredentialsCipher.fromConfiguration(
+                    "k1:" + AesGcmCredentialsCipher.generateKey()));
+            for (String id : ids) {
+                SariCredentials stored = id.equals("bad-client") ? badClient
+                        : id.equals("bad-password") ? badPassword : credentials(id);
+                tenants.save(Tenant.of(id, "Fahrschule " + id, sari.baseUri()), stored);
             }
-        };
+            String sealed = tenants.sealed.get("tampered");
+            tenants.sealed.put("tampered", sealed.substring(0, sealed.length() - 12) + "AAAAAAAAAAA=");
 
-        SyncReport first;
-        SyncReport second;
-        int logEvents;
-        try (LogCapture logs = new LogCapture();
-             SARISyncEngine engine = SARISyncEngine.builder()
-                     .tenantStore(tenants).courseStore(courses).syncLogStore(runLog)
-                     .clientFactory(SariClientFactory.customized(b -> b.sleeper(d -> { })
-                             .rateLimit(RateLimit.unlimited())))
-                     .options(SyncOptions.builder().memberPolicy(MemberPolicy.ALL).parallelism(3).build())
-                     .listener(listener)
-                     .build()) {
-            first = engine.syncAll();
-            second = engine.syncAll();
-            for (School s : schools) {
-                texts.add(engine.syncTenant(s.id()).toString());
-                try {
-                    texts.add(engine.clientFor(s.id()).toString());
-                    engine.clientFor(s.id()).courses(CourseType.PGS);
-                } catch (RuntimeException e) {
-                    texts.addAll(chain(e));
+            InMemoryCourseStore courses = new InMemoryCourseStore();
+            InMemorySyncLogStore runLog = new InMemorySyncLogStore();
+            LeakCheck check = new LeakCheck();
+            SyncListener listener = new SyncListener() {
+                @Override
+                public void tenantFinished(TenantSyncResult result) {
+                    check.add(result.toString());
                 }
-            }
-            logEvents = logs.size();
-            texts.addAll(logs.texts());
-        }
 
-        assertThat(outcome(first, healthy)).isEqualTo(SyncOutcome.SUCCESS);
-        assertThat(outcome(first, expired)).isEqualTo(SyncOutcome.SUCCESS);
-        assertThat(outcome(first, badClient)).isEqualTo(SyncOutcome.FAILED);
-        assertThat(outcome(first, badPassword)).isEqualTo(SyncOutcome.FAILED);
-        assertThat(outcome(first, failing)).isEqualTo(SyncOutcome.FAILED);
-        assertThat(outcome(first, malformed)).isIn(SyncOutcome.FAILED, SyncOutcome.PARTIAL);
-        assertThat(outcome(first, tampered)).isEqualTo(SyncOutcome.FAILED);
-        assertThat(sari.findAll(getRequestedFor(urlPathEqualTo(TOKEN)).withQueryParam("grant_type",
-                equalTo("refresh_token")))).as("the expired token was renewed").isNotEmpty();
-        assertThat(courses.findMembers(healthy.id(), 101)).extracting(m -> m.firstName())
-                .as("the personal data did reach the member table, so the check below is not vacuous")
-                .contains("Zephyrina", "Balthasar");
-        assertThat(logEvents).as("log events captured").isGreaterThan(20);
-
-        for (SyncReport report : List.of(first, second)) {
-            texts.add(report.toString());
-            texts.add(report.failedTenants().toString());
-            report.results().forEach(r -> {
-                texts.add(r.toString());
-                texts.add(String.valueOf(r.errorMessage()));
-                texts.addAll(r.warnings());
-            });
-        }
-        for (School s : schools) {
-            texts.add(tenants.find(s.id()).orElseThrow().toString());
-            runLog.recentRuns(s.id(), 100).stream().map(SyncRun::toString).forEach(texts::add);
-        }
-        runLog.lastRunPerTenant().forEach(r -> texts.add(r.toString()));
-
-        assertThat(texts).as("texts checked").hasSizeGreaterThan(50);
-        assertThat(texts).as("DEBUG lines about members were captured, with the faberid masked")
-                .anyMatch(t -> t.startsWith("DEBUG") && t.contains("****946"));
-        List<String> forbidden = forbidden();
-        List<String> leaks = new ArrayList<>();
-        for (String text : texts) {
-            for (String secret : forbidden) {
-                if (text.contains(secret)) {
-                    leaks.add("'" + secret + "' in: " + text);
+                @Override
+                public void runFinished(SyncReport report) {
+                    check.addReport(report);
                 }
+            };
+
+            List<SyncReport> reports = new ArrayList<>();
+            try (LogCapture logs = new LogCapture();
+                 SARISyncEngine engine = SARISyncEngine.builder()
+                         .tenantStore(tenants).courseStore(courses).syncLogStore(runLog)
+                         .clientFactory(SariClientFactory.customized(b -> b.sleeper(d -> { })
+                                 .rateLimit(RateLimit.unlimited())))
+                         .options(SyncOptions.builder().memberPolicy(MemberPolicy.ALL).parallelism(4).build())
+                         .listener(listener)
+                         .build()) {
+                reports.add(engine.syncAll());
+                sari.expireAllTokens();
+                reports.add(engine.syncAll());
+                for (String id : ids) {
+                    check.add(engine.syncTenant(id).toString());
+                    try {
+                        check.add(engine.clientFor(id).toString());
+                        engine.clientFor(id).courses(CourseType.VKU);
+                        engine.clientFor(id).courseDetail(100L * (ids.indexOf(id) + 1) + 1);
+                    } catch (RuntimeException e) {
+                        check.addThrown(e);
+                    }
+                }
+                check.addAll(logs.texts());
             }
+
+            SyncReport first = reports.get(0);
+            assertThat(outcome(first, "healthy")).isEqualTo(SyncOutcome.SUCCESS);
+            assertThat(outcome(first, "expired")).isEqualTo(SyncOutcome.SUCCESS);
+            assertThat(outcome(reports.get(1), "expired")).as("renewed after the tokens expired")
+                    .isEqualTo(SyncOutcome.SUCCESS);
+            for (String failed : List.of("bad-client", "bad-password", "http-500", "malformed", "tampered")) {
+                assertThat(outcome(first, failed)).as(failed).isEqualTo(SyncOutcome.FAILED);
+            }
+            assertThat(outcome(first, "internal")).as("ran into the injected faults").isNotEqualTo(SyncOutcome.SKIPPED);
+            assertThat(courses.findMembers("healthy", 101)).extracting(StoredMember::lastName)
+                    .as("personal data reached the member table, so finding none elsewhere means something")
+                    .contains("Quaxelbaum", "Wunderlich", "Fenstermacher", "Sperlingsfeld");
+
+            reports.forEach(check::addReport);
+            check.addStores(tenants, runLog);
+            typed.forEach(check::forbidSecretsOf);
+            ids.forEach(id -> check.forbidSecretsOf(credentials(id)));
+            check.forbid(SIMULATOR_TOKEN).forbid(personalData());
+
+            assertThat(check.texts()).as("DEBUG lines about members were captured, with the faberid masked")
+                    .anyMatch(t -> t.startsWith("DEBUG") && t.contains("****946"));
+            assertThat(check.texts()).as("texts checked").hasSizeGreaterThan(100);
+            assertThat(check.leaks()).isEmpty();
         }
-        assertThat(leaks).isEmpty();
     }
 
-    private List<String> forbidden() {
+    /** Names, birthdates (ISO and Swiss notation) and faberids (as given, canonical and padded to 9 digits). */
+    private static List<String> personalData() {
         List<String> values = new ArrayList<>();
-        for (School s : schools) {
-            for (String secret : List.of(s.credentials().clientSecret(), s.credentials().password())) {
-                values.add(secret);
-                values.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
-            }
+        for (Customer s : STUDENTS) {
+            values.add(s.firstName());
+            values.add(s.lastName());
+            values.add(s.birthdate().toString());
+            values.add(s.birthdate().format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+            String canonical = s.faberId().replaceFirst("^0+", "");
+            values.add(canonical);
+            values.add("0".repeat(9 - canonical.length()) + canonical);
         }
-        values.addAll(tokens);
-        values.addAll(List.of(PERSONAL));
         return values;
     }
 
-    private static SyncOutcome outcome(SyncReport report, School school) {
-        return report.results().stream().filter(r -> r.tenantId().equals(school.id())).findFirst().orElseThrow()
+    private static SyncOutcome outcome(SyncReport report, String tenantId) {
+        return report.results().stream().filter(r -> r.tenantId().equals(tenantId)).findFirst().orElseThrow()
                 .outcome();
-    }
-
-    private static List<String> chain(Throwable e) {
-        List<String> out = new ArrayList<>();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            out.add(t.toString());
-            for (Throwable s : t.getSuppressed()) {
-                out.addAll(chain(s));
-            }
-        }
-        return out;
-    }
-
-    // ---- the SARI answers of each school ----
-
-    private void stubSari() {
-        passwordGrant(healthy, "acc-healthy-5f1c9e", "ref-healthy-8d2b7a");
-        courses("acc-healthy-5f1c9e", CourseType.VKU, ok(groups(part(101, "2027-03-01 18:00"), part(102, "2027-03-08 18:00"))));
-        courses("acc-healthy-5f1c9e", CourseType.PGS, ok("null"));
-        detail("acc-healthy-5f1c9e", 101, ok("[" + member("007731946", "Zephyrina", "Quaxelbaum", "1987-03-14", "2026-11-20")
-                + "," + member("004418822", "Balthasar", "Wunderlich", "1991-07-09", null) + "]"));
-        detail("acc-healthy-5f1c9e", 102, ok("[" + member("007731946", "Zephyrina", "Quaxelbaum", "1987-03-14", null) + "]"));
-
-        tokenAnswer(badClient, aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":\"invalid_client\",\"error_description\":\"client secret "
-                        + badClient.credentials().clientSecret() + " is wrong\"}"));
-        tokenAnswer(badPassword, aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Invalid username and password\"}"));
-
-        passwordGrant(expired, "acc-expired-1-c4d3e2", "ref-expired-1-b6a5f4");
-        tokens.addAll(List.of("acc-expired-2-97e8d1", "ref-expired-2-a1b2c3"));
-        sari.stubFor(get(urlPathEqualTo(TOKEN)).withQueryParam("grant_type", equalTo("refresh_token"))
-                .withQueryParam("refresh_token", equalTo("ref-expired-1-b6a5f4"))
-                .willReturn(okJson(tokenJson("acc-expired-2-97e8d1", "ref-expired-2-a1b2c3"))));
-        for (String path : List.of("/courses/VKU", "/courses/PGS", "/coursedetail/401")) {
-            sari.stubFor(get(urlEqualTo(API + path)).withHeader("Authorization", equalTo("Bearer acc-expired-1-c4d3e2"))
-                    .willReturn(aResponse().withStatus(401)));
-        }
-        courses("acc-expired-2-97e8d1", CourseType.VKU, ok(groups(part(401, "2027-04-01 18:00"))));
-        courses("acc-expired-2-97e8d1", CourseType.PGS, ok("[]"));
-        detail("acc-expired-2-97e8d1", 401, ok("[" + member("5561237", "Ottilie", "Fenstermacher", "1979-11-02", null) + "]"));
-
-        passwordGrant(failing, "acc-failing-0a9b8c", "ref-failing-7d6e5f");
-        courses("acc-failing-0a9b8c", CourseType.VKU, aResponse().withStatus(500).withBody("<html>boom</html>"));
-        courses("acc-failing-0a9b8c", CourseType.PGS, okJson("{\"result\":[],\"status\":\"INTERNAL_SERVER_ERROR\"}"));
-
-        passwordGrant(malformed, "acc-malformed-3c2b1a", "ref-malformed-4f3e2d");
-        courses("acc-malformed-3c2b1a", CourseType.VKU, ok(groups(part(601, "2027-05-01 18:00"),
-                part(602, "2027-02-30 18:00"), part(603, "2027-05-08 18:00"))));
-        courses("acc-malformed-3c2b1a", CourseType.PGS, okJson("{\"result\":[{\"name\":\"PGS\",\"courses\":["));
-        detail("acc-malformed-3c2b1a", 603, okJson("{\"result\":[{\"faberid\":\"009988776\",\"firstname\":\"Kunigunde\","
-                + "\"lastname\":\"Sperlingsfeld\",\"birthdate\":\"1985-13-"));
-        detail("acc-malformed-3c2b1a", 601, ok("[" + member("009988776", "Kunigunde", "Sperlingsfeld", "1985-13-45", null)
-                + "," + member("004418822", "Balthasar", "Wunderlich", "1991-07-09", "not a date") + "]"));
-
-        passwordGrant(tampered, "acc-tampered-unused-11", "ref-tampered-unused-22");
-    }
-
-    private void passwordGrant(School school, String access, String refresh) {
-        tokens.add(access);
-        tokens.add(refresh);
-        tokenAnswer(school, okJson(tokenJson(access, refresh)));
-    }
-
-    private static void tokenAnswer(School school, ResponseDefinitionBuilder answer) {
-        sari.stubFor(get(urlPathEqualTo(TOKEN)).withQueryParam("client_id", equalTo(school.credentials().clientId()))
-                .withQueryParam("grant_type", equalTo("password")).willReturn(answer));
-    }
-
-    private static String tokenJson(String access, String refresh) {
-        return "{\"access_token\":\"" + access + "\",\"expires_in\":3600,\"token_type\":\"bearer\",\"scope\":\"user\","
-                + "\"refresh_token\":\"" + refresh + "\"}";
-    }
-
-    private static void courses(String token, CourseType type, ResponseDefinitionBuilder answer) {
-        sari.stubFor(get(urlEqualTo(API + "/courses/" + type)).withHeader("Authorization", equalTo("Bearer " + token))
-                .willReturn(answer));
-    }
-
-    private static void detail(String token, long partId, ResponseDefinitionBuilder answer) {
-        sari.stubFor(get(urlEqualTo(API + "/coursedetail/" + partId))
-                .withHeader("Authorization", equalTo("Bearer " + token)).willReturn(answer));
-    }
-
-    private static ResponseDefinitionBuilder ok(String resultJson) {
-        return okJson("{\"result\":" + resultJson + ",\"status\":\"OK\"}");
-    }
-
-    private static String groups(String... parts) {
-        return "[{\"name\":\"VKU 4-teilig\",\"date\":\"2027-01-01 00:00\",\"courses\":[" + String.join(",", parts) + "]}]";
-    }
-
-    private static String part(long id, String date) {
-        return "{\"id\":" + id + ",\"name\":\"VKU Teil 1\",\"date\":\"" + date + "\",\"address\":{\"name\":\"Schulhaus\","
-                + "\"address\":\"Bahnhofstrasse 1\",\"zip\":8001,\"city\":\"Zürich\"},\"freeplaces\":5}";
-    }
-
-    private static String member(String faberId, String first, String last, String birthdate, String confirmed) {
-        return "{\"faberid\":\"" + faberId + "\",\"firstname\":\"" + first + "\",\"lastname\":\"" + last
-                + "\",\"birthdate\":\"" + birthdate + "\",\"confirmed\":" + (confirmed == null ? "null" : "\"" + confirmed + "\"") + "}";
     }
 }
