@@ -9,7 +9,6 @@ import io.github.sarisync.model.FaberIds;
 import io.github.sarisync.model.License;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -272,9 +271,5 @@ final class CourseRegistration {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    static String format(LocalDateTime time) {
-        return time.format(MINUTES);
     }
 }

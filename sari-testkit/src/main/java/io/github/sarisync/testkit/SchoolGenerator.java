@@ -117,12 +117,16 @@ public final class SchoolGenerator {
                            CourseLocation location, Random random, LocalDate today, long[] nextPartId,
                            Customer[] students) {
         boolean vku = type == CourseType.VKU;
+        String[] partNames = new String[parts];
+        for (int p = 0; p < parts; p++) {
+            partNames[p] = type + " Teil " + (p + 1);
+        }
         for (int g = 0; g < groups; g++) {
             LocalDate first = today.plusDays(1 + random.nextInt(90));
             List<PartSpec> specs = new ArrayList<>(parts);
             for (int p = 0; p < parts; p++) {
                 LocalDateTime start = vku ? first.plusDays(2L * p).atTime(18, 0) : first.plusDays(p).atTime(8, 0);
-                specs.add(PartSpec.of(nextPartId[0]++, type + " Teil " + (p + 1), start, location,
+                specs.add(PartSpec.of(nextPartId[0]++, partNames[p], start, location,
                         4 + random.nextInt(12)));
             }
             GroupState group = state.addGroup(school, type, type + " Kurs " + first, first.atStartOfDay(), specs);
