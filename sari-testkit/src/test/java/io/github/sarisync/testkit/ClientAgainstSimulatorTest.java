@@ -194,4 +194,73 @@ class ClientAgainstSimulatorTest {
         assertThatThrownBy(() -> client.courses(CourseType.VKU)).isInstanceOfSatisfying(SariException.class,
                 e -> assertThat(e.code()).isEqualTo(SariErrorCode.MALFORMED_RESPONSE));
     }
+
+    @Test
+    void enrolmentOfUnknownOrMismatchedStudentsFailsWithItsStatus() {
+        assertThatThrownBy(() -> client.enroll(61, "9999999", ANNA.birthdate())).isInstanceOfSatisfying(
+                SariException.class, e -> assertThat(e.code()).isEqualTo(SariErrorCode.PERSON_NOT_FOUND));
+        assertThatThrownBy(() -> client.enroll(61, ANNA.faberId(), LocalDate.of(2000, 1, 1))).isInstanceOfSatisfying(
+                SariException.class, e -> assertThat(e.code()).isEqualTo(SariErrorCode.MISMATCH_BIRTHDATE_FABERID));
+    }
+
+    @Test
+    void disabledCourseTypeIsSectionNotFound() {
+        school.setTypeEnabled(CourseType.PGS, false);
+
+        assertThatThrownBy(() -> client.courses(CourseType.PGS)).isInstanceOfSatisfying(SariException.class,
+                e -> assertThat(e.code()).isEqualTo(SariErrorCode.SECTION_NOT_FOUND));
+    }
+
+    @Test
+    void noCoursesAndAnEmptyCourseListAreBothReadAsNoGroups() {
+        school.cancelGroup(CourseType.PGS, "PGS April");
+        assertThat(client.courses(CourseType.PGS)).isEmpty();
+
+        sari.inject(FaultRule.of(Fault.emptyCourses()).operation(Operation.COURSES));
+        assertThat(client.courses(CourseType.VKU)).isEmpty();
+        assertThat(client.courses(CourseType.VKU)).isEqualTo(school.courses(CourseType.VKU)).isNotEmpty();
+    }
+
+    @Test
+    void anEnrolmentRepeatedAfterATimeoutCountsAsDone() {
+        sari.inject(FaultRule.of(Fault.latency(Duration.ofSeconds(5))).operation(Operation.ENROLL));
+
+        client.enroll(61, ANNA.faberId(), ANNA.birthdate());
+        assertThat(school.members(61)).hasSize(1);
+        assertThat(sari.stats().requests(Operation.ENROLL)).isEqualTo(2);
+    }
+
+    @Test
+    void htmlErrorPagesAndHangsAreRetriedUntilAnAnswerComes() {
+        sari.inject(FaultRule.of(Fault.htmlPage(502)).operation(Operation.COURSE_DETAIL));
+        sari.inject(FaultRule.of(Fault.hang()).operation(Operation.COURSE_DETAIL));
+
+        assertThat(client.courseDetail(61)).isEmpty();
+        assertThat(sari.stats().requests(Operation.COURSE_DETAIL)).isEqualTo(3);
+    }
+
+    @Test
+    void persistentFaultsFailAfterTheRetriesAreUsedUp() {
+        sari.inject(FaultRule.of(Fault.httpStatus(503)).operation(Operation.VERSION).always());
+
+        assertThatThrownBy(() -> client.version("x")).isInstanceOfSatisfying(SariException.class,
+                e -> assertThat(e.httpStatus()).isEqualTo(503));
+        assertThat(sari.stats().requests(Operation.VERSION)).isEqualTo(4);
+    }
+
+    @Test
+    void aClientHonouringFairUseIsNeverRefused() {
+        try (SariSimulator strict = SimFixtures.builder().enforceFairUse().start()) {
+            SimulatedSchool s = SimFixtures.populate(strict);
+            SARIClient polite = SARIClient.builder().baseUri(strict.baseUri()).credentials(s.credentials())
+                    .clock(strict.clock()).sleeper(strict.clock()::advance).rateLimit(RateLimit.perMinute(10))
+                    .build();
+            for (int i = 0; i < 25; i++) {
+                polite.version("call " + i);
+            }
+
+            assertThat(strict.stats().maxRequestsPerMinute("muster")).isLessThanOrEqualTo(10);
+            assertThat(strict.stats().requests(Operation.VERSION)).isEqualTo(25);
+        }
+    }
 }
