@@ -63,7 +63,8 @@ public class SariSyncJob {
             return Optional.empty();
         }
         try {
-            return Optional.of(CompletableFuture.supplyAsync(this::runHoldingGuard, executor));
+            return Optional.of(CompletableFuture.supplyAsync(this::runHoldingGuard, executor)
+                    .whenComplete((report, failure) -> logFailure("run", failure)));
         } catch (RuntimeException e) {
             running.set(false);
             throw e;
@@ -75,7 +76,8 @@ public class SariSyncJob {
         if (tenantId == null || tenantId.isBlank()) {
             throw new IllegalArgumentException("tenantId must not be blank");
         }
-        return CompletableFuture.supplyAsync(() -> engine.syncTenant(tenantId), executor);
+        return CompletableFuture.supplyAsync(() -> engine.syncTenant(tenantId), executor)
+                .whenComplete((result, failure) -> logFailure("sync of tenant " + tenantId, failure));
     }
 
     /** True while a run started by this job is in progress. */
@@ -91,6 +93,12 @@ public class SariSyncJob {
     /** What the job calls on the engine. */
     public SariProperties.ScheduleMode mode() {
         return mode;
+    }
+
+    private static void logFailure(String what, Throwable failure) {
+        if (failure != null) {
+            LOG.error("sari-sync: the triggered {} failed: {}", what, failure.toString(), failure);
+        }
     }
 
     private SyncReport runHoldingGuard() {
