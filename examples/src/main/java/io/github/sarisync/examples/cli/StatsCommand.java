@@ -35,7 +35,7 @@ final class StatsCommand implements Callable<Integer> {
         }
         try (Session session = root.openSession()) {
             List<TenantRunStats> stats = session.runLog().stats(env.clock().instant().minus(span));
-            String label = "the last " + Durations.format(span);
+            String label = "the last " + window.trim();
             if (stats.isEmpty()) {
                 env.out().println("No runs in " + label + ".");
                 return ExitCodes.OK;

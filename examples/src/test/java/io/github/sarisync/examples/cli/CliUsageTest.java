@@ -148,7 +148,7 @@ class CliUsageTest {
 
         assertThat(runner.run("courses").out()).contains("No courses stored yet");
         assertThat(runner.run("history").out()).contains("No runs recorded yet.");
-        assertThat(runner.run("stats").out()).contains("No runs in the last 1d.");
+        assertThat(runner.run("stats").out()).contains("No runs in the last 24h.");
         assertThat(Files.exists(dir.resolve("sari-data/sari.mv.db"))).isTrue();
     }
 

@@ -74,6 +74,21 @@ class RunCommandTest {
     }
 
     @Test
+    void withCronEveryTenantIsSyncedAtTheCronTimes() {
+        List<Duration> waits = new ArrayList<>();
+        cli.waiter((stop, duration) -> {
+            waits.add(duration);
+            return false;
+        });
+
+        var result = cli.run("run", "--cron", "*/5 * * * *", "--rounds", "1");
+
+        assertThat(result.err()).contains("Syncing every tenant at cron '*/5 * * * *'");
+        assertThat(result.out()).contains("Round 1:").containsPattern("school-7\\s+FAILED");
+        assertThat(waits).hasSize(1).allMatch(d -> !d.isNegative() && d.compareTo(Duration.ofMinutes(5)) <= 0);
+    }
+
+    @Test
     void badScheduleOptionsAreRefused() {
         assertThat(cli.run("run", "--cron", "every day").err())
                 .contains("--cron: cron expression 'every day' must have 5 fields");

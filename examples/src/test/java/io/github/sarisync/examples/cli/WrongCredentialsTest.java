@@ -55,7 +55,7 @@ class WrongCredentialsTest {
         assertThat(cli.run("history").out()).containsPattern("school-7\\s+SYNC\\s+SCHEDULED\\s+FAILED");
         assertThat(cli.run("history", "--tenant", "school-7", "--limit", "1").out().lines()).hasSize(3);
         assertThat(cli.run("stats").out()).containsPattern("school-7\\s+1\\s+0\\s+0\\s+1\\s+0\\s+0\\s+0\\.0%")
-                .contains("Success rate over the last 1d: 0.0% of 1 run in 1 tenant.");
+                .contains("Success rate over the last 24h: 0.0% of 1 run in 1 tenant.");
         assertThat(cli.run("tenants").out()).containsPattern("school-7 .*FAILED\\s+1\\s+AUTHENTICATION_FAILED");
     }
 
