@@ -54,7 +54,7 @@ class ApplyFaultTest {
                 .memberUpserts(listed).build());
         Map<String, List<Map<String, Object>>> before = rowsOf(db);
 
-        SariJdbc dying = db.jdbcThrough(StatementProbe.dyingAt(dyingAt));
+        SariJdbc dying = db.jdbcDyingWith(StatementProbe.dyingAt(dyingAt));
 
         assertThatThrownBy(() -> dying.courseStore().apply(bigChange(listed, future)))
                 .isInstanceOf(RuntimeException.class)

@@ -55,7 +55,7 @@ abstract class JdbcContractTests {
         @Override
         protected CourseStore storeFailingMidApply() {
             // the third batch of the contract's change set (status changes) loses its connection
-            return db.jdbcThrough(StatementProbe.dyingAt(3)).courseStore();
+            return db.jdbcDyingWith(StatementProbe.dyingAt(3)).courseStore();
         }
     }
 

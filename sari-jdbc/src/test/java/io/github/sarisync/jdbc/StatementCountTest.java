@@ -53,7 +53,7 @@ class StatementCountTest {
     void everyPortMethodOfAWarmTenantRunIsOneStatement(Dialect dialect) {
         TestDatabase db = db(dialect);
         StatementProbe probe = StatementProbe.counting();
-        SariJdbc jdbc = db.jdbcThrough(probe);
+        SariJdbc jdbc = db.jdbcCountedBy(probe);
         jdbc.tenantStore().save(Tenant.of("tenant-1", "Eins", SariEnvironment.TEST), new SariCredentials("client", "client-secret", "school", "password"));
         jdbc.courseStore().apply(changes("tenant-1", CourseType.VKU).newGroups(group("tenant-1", CourseType.VKU, "g1"))
                 .inserts(part("tenant-1", CourseType.VKU, 1, "g1", 3)).memberUpserts(member("tenant-1", 1, "123"))
@@ -83,7 +83,7 @@ class StatementCountTest {
     @EnumSource(Dialect.class)
     void anEmptyChangeSetIssuesNoStatementAndLoadingNoPartsNoMembersNone(Dialect dialect) {
         StatementProbe probe = StatementProbe.counting();
-        SariJdbc jdbc = db(dialect).jdbcThrough(probe);
+        SariJdbc jdbc = db(dialect).jdbcCountedBy(probe);
 
         assertThat(statements(probe, () -> jdbc.courseStore().apply(changes("tenant-1", CourseType.PGS).build())))
                 .isZero();
@@ -94,7 +94,7 @@ class StatementCountTest {
     @EnumSource(Dialect.class)
     void anApplyCostsTheSameFewStatementsWhateverItsSize(Dialect dialect) {
         StatementProbe probe = StatementProbe.counting();
-        SariJdbc jdbc = db(dialect).jdbcThrough(probe);
+        SariJdbc jdbc = db(dialect).jdbcCountedBy(probe);
 
         int small = statements(probe, () -> jdbc.courseStore().apply(everything("tenant-small", 2)));
         int large = statements(probe, () -> jdbc.courseStore().apply(everything("tenant-large", 300)));

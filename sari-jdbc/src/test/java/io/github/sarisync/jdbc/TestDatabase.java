@@ -76,9 +76,21 @@ final class TestDatabase implements AutoCloseable {
         return dataSource;
     }
 
-    /** Another {@link SariJdbc} on the same data, through {@code probe} on connections without pool. */
-    SariJdbc jdbcThrough(StatementProbe probe) {
-        return SariJdbc.builder().dataSource(probe.wrap(direct)).dialect(dialect).tablePrefix(jdbc.tablePrefix())
+    /** Another {@link SariJdbc} on the same data whose statements {@code probe} counts (pooled connections). */
+    SariJdbc jdbcCountedBy(StatementProbe probe) {
+        return jdbcOn(probe.wrap(dataSource));
+    }
+
+    /**
+     * Another {@link SariJdbc} on the same data through {@code probe} on connections without pool, so
+     * that a connection the probe kills is really closed and the database aborts its transaction.
+     */
+    SariJdbc jdbcDyingWith(StatementProbe probe) {
+        return jdbcOn(probe.wrap(direct));
+    }
+
+    private SariJdbc jdbcOn(DataSource wrapped) {
+        return SariJdbc.builder().dataSource(wrapped).dialect(dialect).tablePrefix(jdbc.tablePrefix())
                 .credentialsCipher(CIPHER).initializeSchema(SchemaInitialization.NEVER).build();
     }
 

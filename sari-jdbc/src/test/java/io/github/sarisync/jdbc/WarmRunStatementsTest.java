@@ -39,7 +39,7 @@ class WarmRunStatementsTest {
                         school.credentials());
             }
             StatementProbe probe = StatementProbe.counting();
-            SariJdbc counted = db.jdbcThrough(probe);
+            SariJdbc counted = db.jdbcCountedBy(probe);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             SARISyncEngine engine = SARISyncEngine.builder()
                     .tenantStore(counted.tenantStore()).courseStore(counted.courseStore())
