@@ -44,6 +44,8 @@ import java.util.Objects;
  * this class is loaded if you depend on it.
  *
  * <p>Thread-safe: tests may change schools, students, faults and the clock while requests run.
+ * The server's threads are daemon threads: a plain {@code main} that should keep serving must
+ * wait itself (e.g. join its own thread) until it calls {@link #close()}.
  */
 public final class SariSimulator implements AutoCloseable {
     static {
