@@ -47,11 +47,8 @@ final class TokenStore {
         if (grant == null) {
             return null;
         }
-        if (clock.millis() >= grant.expiresAtMillis) {
-            accessTokens.remove(bearer, grant);
-            return null;
-        }
-        return grant.school;
+        // an expired token stays known until expireAll(), so its requests still count for its school
+        return clock.millis() >= grant.expiresAtMillis ? null : grant.school;
     }
 
     /** The school a bearer token names, valid or not (for counters and faults), or null. */

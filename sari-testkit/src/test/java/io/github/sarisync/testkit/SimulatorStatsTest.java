@@ -60,6 +60,18 @@ class SimulatorStatsTest {
     }
 
     @Test
+    void requestsWithAnExpiredTokenStillCountForTheirSchool() {
+        sari = SimFixtures.builder().start();
+        SimulatedSchool school = SimFixtures.populate(sari);
+        RawSari raw = new RawSari(sari);
+        String token = raw.token(school.credentials());
+        sari.clock().advance(Duration.ofHours(2));
+
+        assertThat(raw.api("/version/x", token).statusCode()).isEqualTo(401);
+        assertThat(sari.stats().requests("muster")).isEqualTo(2);
+    }
+
+    @Test
     void resetForgetsEverything() {
         sari = SimFixtures.builder().start();
         SimulatedSchool school = SimFixtures.populate(sari);
