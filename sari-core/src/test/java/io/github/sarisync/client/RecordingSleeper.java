@@ -1,15 +1,16 @@
 package io.github.sarisync.client;
 
+import io.github.sarisync.TestClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A sleeper that records each wait and advances the fake clock by it instead of sleeping. */
 final class RecordingSleeper implements Sleeper {
-    private final FakeClock clock;
+    private final TestClock clock;
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
-    RecordingSleeper(FakeClock clock) {
+    RecordingSleeper(TestClock clock) {
         this.clock = clock;
     }
 

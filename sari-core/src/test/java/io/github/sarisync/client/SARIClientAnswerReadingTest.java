@@ -1,5 +1,6 @@
 package io.github.sarisync.client;
 
+import io.github.sarisync.TestClock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.sarisync.model.Course;
 import io.github.sarisync.model.CourseFeed;
@@ -47,7 +48,7 @@ class SARIClientAnswerReadingTest {
 
     @BeforeEach
     void setUp() {
-        FakeClock clock = new FakeClock(START);
+        TestClock clock = new TestClock(START);
         builder = SariStubs.client(wm, clock, new RecordingSleeper(clock));
         client = builder.build();
         SariStubs.stubToken(wm);

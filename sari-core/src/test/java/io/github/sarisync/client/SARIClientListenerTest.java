@@ -1,5 +1,6 @@
 package io.github.sarisync.client;
 
+import io.github.sarisync.TestClock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +34,7 @@ class SARIClientListenerTest {
 
     @BeforeEach
     void setUp() {
-        FakeClock clock = new FakeClock(START);
+        TestClock clock = new TestClock(START);
         builder = SariStubs.client(wm, clock, new RecordingSleeper(clock));
         SariStubs.stubToken(wm);
     }

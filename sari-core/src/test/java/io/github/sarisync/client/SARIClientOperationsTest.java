@@ -1,5 +1,6 @@
 package io.github.sarisync.client;
 
+import io.github.sarisync.TestClock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.sarisync.model.Course;
 import io.github.sarisync.model.CourseGroup;
@@ -43,7 +44,7 @@ class SARIClientOperationsTest {
 
     @BeforeEach
     void setUp() {
-        FakeClock clock = new FakeClock(START);
+        TestClock clock = new TestClock(START);
         client = SariStubs.client(wm, clock, new RecordingSleeper(clock)).build();
         SariStubs.stubToken(wm);
     }

@@ -1,5 +1,6 @@
 package io.github.sarisync.client;
 
+import io.github.sarisync.TestClock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,13 +25,13 @@ class SARIClientRateLimitTest {
     @RegisterExtension
     static WireMockExtension wm = SariStubs.wireMock();
 
-    private FakeClock clock;
+    private TestClock clock;
     private RecordingSleeper sleeper;
     private final List<Instant> requestTimes = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() {
-        clock = new FakeClock(START);
+        clock = new TestClock(START);
         sleeper = new RecordingSleeper(clock);
         SariStubs.stubToken(wm);
         wm.stubFor(get(urlEqualTo(VERSION)).willReturn(ok("\"ping\"")));

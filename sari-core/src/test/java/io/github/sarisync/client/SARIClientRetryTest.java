@@ -1,5 +1,6 @@
 package io.github.sarisync.client;
 
+import io.github.sarisync.TestClock;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -39,14 +40,14 @@ class SARIClientRetryTest {
     @RegisterExtension
     static WireMockExtension wm = SariStubs.wireMock();
 
-    private FakeClock clock;
+    private TestClock clock;
     private RecordingSleeper sleeper;
     private SARIClient.Builder builder;
     private SARIClient client;
 
     @BeforeEach
     void setUp() {
-        clock = new FakeClock(START);
+        clock = new TestClock(START);
         sleeper = new RecordingSleeper(clock);
         builder = SariStubs.client(wm, clock, sleeper);
         client = builder.build();

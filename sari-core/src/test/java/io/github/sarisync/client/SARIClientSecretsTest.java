@@ -1,5 +1,6 @@
 package io.github.sarisync.client;
 
+import io.github.sarisync.TestClock;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -64,7 +65,7 @@ class SARIClientSecretsTest {
     private final List<Throwable> thrown = new ArrayList<>();
     private Logger root;
     private Level rootLevel;
-    private FakeClock clock;
+    private TestClock clock;
     private SARIClient client;
 
     @BeforeEach
@@ -75,7 +76,7 @@ class SARIClientSecretsTest {
         ((Logger) LoggerFactory.getLogger("io.github.sarisync")).setLevel(Level.TRACE);
         appender.start();
         root.addAppender(appender);
-        clock = new FakeClock(START);
+        clock = new TestClock(START);
         client = SariStubs.client(wm, clock, new RecordingSleeper(clock))
                 .retry(RetryPolicy.builder().jitter(0).maxRetries(1).build())
                 .requestTimeout(Duration.ofSeconds(1)).build();

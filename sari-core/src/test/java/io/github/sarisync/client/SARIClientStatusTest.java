@@ -1,5 +1,6 @@
 package io.github.sarisync.client;
 
+import io.github.sarisync.TestClock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class SARIClientStatusTest {
 
     @BeforeEach
     void setUp() {
-        FakeClock clock = new FakeClock(START);
+        TestClock clock = new TestClock(START);
         builder = SariStubs.client(wm, clock, new RecordingSleeper(clock));
         client = builder.build();
         SariStubs.stubToken(wm);

@@ -1,5 +1,6 @@
 package io.github.sarisync.client;
 
+import io.github.sarisync.TestClock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,12 +41,12 @@ class SARIClientTokenTest {
     @RegisterExtension
     static WireMockExtension wm = SariStubs.wireMock();
 
-    private FakeClock clock;
+    private TestClock clock;
     private SARIClient client;
 
     @BeforeEach
     void setUp() {
-        clock = new FakeClock(START);
+        clock = new TestClock(START);
         client = SariStubs.client(wm, clock, new RecordingSleeper(clock)).build();
         wm.stubFor(get(urlEqualTo(VERSION)).willReturn(ok("\"ping\"")));
     }

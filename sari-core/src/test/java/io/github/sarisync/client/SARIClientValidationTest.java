@@ -1,5 +1,6 @@
 package io.github.sarisync.client;
 
+import io.github.sarisync.TestClock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +31,7 @@ class SARIClientValidationTest {
 
     @BeforeEach
     void setUp() {
-        FakeClock clock = new FakeClock(START);
+        TestClock clock = new TestClock(START);
         client = SariStubs.client(wm, clock, new RecordingSleeper(clock)).build();
         SariStubs.stubToken(wm);
     }

@@ -1,5 +1,6 @@
 package io.github.sarisync.client;
 
+import io.github.sarisync.TestClock;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
@@ -40,7 +41,7 @@ final class SariStubs {
     }
 
     /** A client against WireMock with a fake clock and sleeper, no rate limit and no jitter. */
-    static SARIClient.Builder client(WireMockExtension wm, FakeClock clock, RecordingSleeper sleeper) {
+    static SARIClient.Builder client(WireMockExtension wm, TestClock clock, RecordingSleeper sleeper) {
         return SARIClient.builder()
                 .baseUri(URI.create(wm.baseUrl()))
                 .credentials(CREDENTIALS)

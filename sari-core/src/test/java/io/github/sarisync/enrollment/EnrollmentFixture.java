@@ -1,5 +1,6 @@
 package io.github.sarisync.enrollment;
 
+import io.github.sarisync.TestClock;
 import io.github.sarisync.memory.InMemoryEnrollmentOutbox;
 import io.github.sarisync.model.Course;
 import io.github.sarisync.model.CourseType;
@@ -34,7 +35,7 @@ abstract class EnrollmentFixture {
     static final List<Course> LATE_MARCH = parts(71, ZonedDateTime.of(2027, 3, 20, 18, 0, 0, 0, ZURICH));
 
     FakeSari sari;
-    MutableClock clock;
+    TestClock clock;
     InMemoryEnrollmentOutbox outbox;
     RecordingRunLog runLog;
     EnrollmentService service;
@@ -43,7 +44,7 @@ abstract class EnrollmentFixture {
     void startSari() throws IOException {
         sari = new FakeSari();
         sari.student(FABER_ID, BIRTHDATE, new License("B", LocalDate.of(2030, 1, 1)));
-        clock = new MutableClock(NOW);
+        clock = new TestClock(NOW);
         outbox = new InMemoryEnrollmentOutbox();
         runLog = new RecordingRunLog();
         service = builder().build();

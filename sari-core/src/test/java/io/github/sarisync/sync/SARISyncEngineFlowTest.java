@@ -1,5 +1,6 @@
 package io.github.sarisync.sync;
 
+import io.github.sarisync.TestClock;
 import io.github.sarisync.client.RateLimit;
 import io.github.sarisync.client.RetryPolicy;
 import io.github.sarisync.client.SariCredentials;

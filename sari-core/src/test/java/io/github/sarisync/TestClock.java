@@ -1,4 +1,4 @@
-package io.github.sarisync.sync;
+package io.github.sarisync;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,15 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that moves only when a test moves it. Thread-safe. */
-final class TestClock extends Clock {
+/** A clock that moves only when a test moves it, shared by the core's tests. Thread-safe. */
+public final class TestClock extends Clock {
     private final AtomicReference<Instant> now;
 
-    TestClock(Instant start) {
+    public TestClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now.updateAndGet(i -> i.plus(d));
     }
 
