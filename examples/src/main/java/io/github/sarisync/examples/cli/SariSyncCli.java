@@ -44,6 +44,7 @@ import java.util.concurrent.Callable;
                 HistoryCommand.class,
                 StatsCommand.class,
                 GenerateKeyCommand.class,
+                BenchCommand.class,
         })
 public final class SariSyncCli implements Callable<Integer> {
 
