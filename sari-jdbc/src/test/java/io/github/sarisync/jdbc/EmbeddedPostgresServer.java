@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One real PostgreSQL for the whole test run: started on first use, stopped by a shutdown hook.
  * Every caller of {@link #newDatabase()} gets a database of its own on it.
  */
-final class EmbeddedPostgresServer {
+public final class EmbeddedPostgresServer {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
@@ -43,7 +43,7 @@ final class EmbeddedPostgresServer {
     }
 
     /** A new, empty database: a small pool on it (close it when done) and a DataSource without pool. */
-    static Database newDatabase() {
+    public static Database newDatabase() {
         EmbeddedPostgres pg = server();
         String name = "sari_test_" + DATABASES.incrementAndGet();
         try (Connection connection = pg.getPostgresDatabase().getConnection();
@@ -62,7 +62,7 @@ final class EmbeddedPostgresServer {
     }
 
     /** A test database: {@code pooled} for the stores, {@code direct} opens a real connection per call. */
-    record Database(HikariDataSource pooled, DataSource direct) implements AutoCloseable {
+    public record Database(HikariDataSource pooled, DataSource direct) implements AutoCloseable {
         @Override
         public void close() {
             pooled.close();

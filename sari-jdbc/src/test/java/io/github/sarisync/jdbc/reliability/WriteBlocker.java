@@ -1,0 +1,120 @@
+package io.github.sarisync.jdbc.reliability;
+
+import io.github.sarisync.model.CourseType;
+import io.github.sarisync.sync.SyncListener;
+
+import javax.sql.DataSource;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Freezes a sync in the middle of writing, so that a test can kill the process at a known point:
+ * from the {@code blockAt}-th write transaction on, every transaction stops for good after its
+ * first statement (half of its rows sent, nothing committed). Once {@code holders} transactions
+ * stand still, it prints one line {@value #MARKER} followed by the tenants and course types they
+ * were writing ({@code tenant/TYPE}, comma-separated).
+ *
+ * <p>It is also the sync's listener: {@link #typeFetched} tells it which tenant and type the
+ * calling worker thread is about to write.
+ */
+final class WriteBlocker implements SyncListener {
+    static final String MARKER = "SARI-CRASH-TEST blocked mid-write: ";
+
+    private final int blockAt;
+    private final int holders;
+    private final PrintStream out;
+    private final AtomicInteger transactions = new AtomicInteger();
+    private final ThreadLocal<String> writing = new ThreadLocal<>();
+    private final List<String> blocked = new ArrayList<>();
+
+    WriteBlocker(int blockAt, int holders, PrintStream out) {
+        this.blockAt = blockAt;
+        this.holders = holders;
+        this.out = out;
+    }
+
+    @Override
+    public void typeFetched(String tenantId, CourseType type, int parts, int rejected) {
+        writing.set(tenantId + "/" + type);
+    }
+
+    DataSource wrap(DataSource target) {
+        return proxy(DataSource.class, (method, args) -> {
+            Object result = invoke(target, method, args);
+            return result instanceof Connection c ? connection(c) : result;
+        });
+    }
+
+    private Connection connection(Connection target) {
+        int[] transaction = {0};
+        int[] statements = {0};
+        return proxy(Connection.class, (method, args) -> {
+            String name = method.getName();
+            if (name.equals("setAutoCommit")) {
+                boolean begins = !((Boolean) args[0]) && target.getAutoCommit();
+                transaction[0] = begins ? transactions.incrementAndGet() : 0;
+                statements[0] = 0;
+            } else if (name.equals("commit") || name.equals("rollback")) {
+                statements[0] = 0;
+            }
+            Object result = invoke(target, method, args);
+            if (result instanceof Statement s && name.matches("prepareStatement|createStatement")) {
+                return statement(s, method.getReturnType(), transaction, statements);
+            }
+            return result;
+        });
+    }
+
+    private Object statement(Statement target, Class<?> type, int[] transaction, int[] statements) {
+        return proxy(type, (method, args) -> {
+            if (method.getName().startsWith("execute") && transaction[0] > 0 && ++statements[0] == 2
+                    && transaction[0] >= blockAt) {
+                standStill();
+            }
+            return invoke(target, method, args);
+        });
+    }
+
+    private void standStill() {
+        synchronized (blocked) {
+            blocked.add(writing.get());
+            if (blocked.size() == holders) {
+                out.println(MARKER + String.join(",", blocked));
+                out.flush();
+            }
+        }
+        CountDownLatch never = new CountDownLatch(1);
+        while (true) {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                // only SIGKILL ends this thread: the test wants the process to die mid-write
+            }
+        }
+    }
+
+    private interface Call {
+        Object invoke(java.lang.reflect.Method method, Object[] args) throws Throwable;
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static <T> T proxy(Class<T> type, Call call) {
+        InvocationHandler handler = (proxy, method, args) -> call.invoke(method, args);
+        return type.cast(Proxy.newProxyInstance(WriteBlocker.class.getClassLoader(), new Class<?>[]{type}, handler));
+    }
+}
