@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * Syncs the VKU and PGS courses of every enabled tenant from SARI into a {@link CourseStore},
@@ -100,13 +101,17 @@ public final class SARISyncEngine implements AutoCloseable {
         Instant start = parts.clock().instant();
         housekeeping(start);
         List<Tenant> tenants = parts.tenantStore().findEnabled();
-        return runTenants(start, tenants, t -> SyncTrigger.SCHEDULED);
+        return runTenants(start, tenants, t -> SyncTrigger.SCHEDULED, null);
     }
 
     /**
      * Syncs only the tenants whose interval has elapsed, staggered over the interval; a tenant that
      * missed a run (downtime) is caught up once, as CATCH_UP. A tenant whose last run failed is
      * retried at its next slot. Due tenants that are paused are SKIPPED.
+     *
+     * <p>Several instances may call it at once: once a tenant's lease is taken, the stored tenant is
+     * read again, and a tenant another instance has synced since this call read the tenant list is
+     * SKIPPED with error code {@code NOT_DUE}, so each tenant is synced once per interval.
      */
     public SyncReport syncDue() {
         Instant start = parts.clock().instant();
@@ -114,15 +119,19 @@ public final class SARISyncEngine implements AutoCloseable {
         List<Tenant> due = new ArrayList<>();
         List<SyncTrigger> triggers = new ArrayList<>();
         for (Tenant tenant : parts.tenantStore().findEnabled()) {
-            Duration interval = tenant.interval() != null ? tenant.interval() : parts.options().defaultInterval();
-            Optional<SyncTrigger> trigger = DueRule.evaluate(tenant.id(), tenant.state(), interval,
-                    parts.options().stagger(), start);
+            Optional<SyncTrigger> trigger = due(tenant, start);
             if (trigger.isPresent()) {
                 due.add(tenant);
                 triggers.add(trigger.get());
             }
         }
-        return runTenants(start, due, i -> triggers.get(i));
+        return runTenants(start, due, i -> triggers.get(i),
+                stored -> stored.enabled() && !stored.paused() && due(stored, parts.clock().instant()).isPresent());
+    }
+
+    private Optional<SyncTrigger> due(Tenant tenant, Instant at) {
+        Duration interval = tenant.interval() != null ? tenant.interval() : parts.options().defaultInterval();
+        return DueRule.evaluate(tenant.id(), tenant.state(), interval, parts.options().stagger(), at);
     }
 
     /**
@@ -152,7 +161,7 @@ public final class SARISyncEngine implements AutoCloseable {
         RunControl control = new RunControl();
         controls.add(control);
         try {
-            return runOne(tenant, SyncTrigger.MANUAL, types, control);
+            return runOne(tenant, SyncTrigger.MANUAL, types, control, null);
         } finally {
             controls.remove(control);
         }
@@ -208,7 +217,8 @@ public final class SARISyncEngine implements AutoCloseable {
     }
 
     private SyncReport runTenants(Instant start, List<Tenant> tenants,
-                                  java.util.function.IntFunction<SyncTrigger> triggers) {
+                                  java.util.function.IntFunction<SyncTrigger> triggers,
+                                  Predicate<Tenant> stillDue) {
         RunControl control = new RunControl();
         controls.add(control);
         try {
@@ -223,7 +233,7 @@ public final class SARISyncEngine implements AutoCloseable {
                         if (tenant.paused()) {
                             return notRun(tenant, trigger, "PAUSED", "tenant " + tenant.id() + " is paused");
                         }
-                        return runOne(tenant, trigger, BOTH, control);
+                        return runOne(tenant, trigger, BOTH, control, stillDue);
                     },
                     i -> new TenantSyncResult(tenants.get(i).id(), tenants.get(i).name(), null, triggers.apply(i),
                             SyncOutcome.FAILED, java.util.Map.of(), "INTERNAL_ERROR",
@@ -248,13 +258,14 @@ public final class SARISyncEngine implements AutoCloseable {
         return result;
     }
 
-    private TenantSyncResult runOne(Tenant tenant, SyncTrigger trigger, List<CourseType> types, RunControl control) {
+    private TenantSyncResult runOne(Tenant tenant, SyncTrigger trigger, List<CourseType> types, RunControl control,
+                                    Predicate<Tenant> stillDue) {
         if (!running.add(tenant.id())) {
             return notRun(tenant, trigger, "RUNNING", "a run of tenant " + tenant.id()
                     + " is already in progress in this engine");
         }
         try {
-            return new TenantRun(parts, tenant, trigger, types, control).run();
+            return new TenantRun(parts, tenant, trigger, types, control, stillDue).run();
         } finally {
             running.remove(tenant.id());
         }

@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * One run of one tenant: lease, run-log start, credentials and client, each course type, tenant
@@ -39,14 +41,23 @@ public final class TenantRun {
     private final SyncTrigger trigger;
     private final List<CourseType> types;
     private final RunControl control;
+    private final Predicate<Tenant> stillDue;
+    private TenantState stateBefore;
 
+    /**
+     * @param stillDue null to run the tenant in any case; otherwise checked on the tenant as stored
+     *                 once the lease is taken (a run planned from an older read of the tenants, such
+     *                 as {@code syncDue}'s, is SKIPPED with {@code NOT_DUE} when it fails)
+     */
     public TenantRun(EngineParts parts, Tenant tenant, SyncTrigger trigger, List<CourseType> types,
-                     RunControl control) {
+                     RunControl control, Predicate<Tenant> stillDue) {
         this.parts = parts;
         this.tenant = tenant;
         this.trigger = trigger;
         this.types = List.copyOf(types);
         this.control = control;
+        this.stillDue = stillDue;
+        this.stateBefore = tenant.state();
     }
 
     /** A result for a tenant that was not run at all (paused, disabled, cancelled before its turn). */
@@ -86,6 +97,10 @@ public final class TenantRun {
             return finish(started, result(runId, start, SyncOutcome.SKIPPED, Map.of(), "LOCKED",
                     "another instance holds the lease " + TenantLease.name(tenant.id()), List.of()), List.of());
         }
+        TenantSyncResult notDue = recheckDue(runId, start, started, lease);
+        if (notDue != null) {
+            return notDue;
+        }
         boolean release = true;
         TenantSyncResult result;
         List<String> summaries = new ArrayList<>();
@@ -109,6 +124,31 @@ public final class TenantRun {
                 lease.release();
             }
         }
+    }
+
+    /**
+     * Another instance may have synced the tenant between the read that planned this run and the
+     * lease: with the lease held, the stored tenant decides. Null when the run goes on.
+     */
+    private TenantSyncResult recheckDue(String runId, Instant start, SyncRun started, TenantLease lease) {
+        if (stillDue == null) {
+            return null;
+        }
+        Optional<Tenant> stored;
+        try {
+            stored = TenantFailure.store("tenantStore.find", () -> parts.tenantStore().find(tenant.id()));
+        } catch (TenantFailure e) {
+            lease.release();
+            return finish(started, failed(runId, start, e.code(), e.getMessage()), List.of());
+        }
+        if (stored.isPresent() && stillDue.test(stored.get())) {
+            stateBefore = stored.get().state();
+            return null;
+        }
+        lease.release();
+        return finish(started, result(runId, start, SyncOutcome.SKIPPED, Map.of(), "NOT_DUE", "tenant " + tenant.id()
+                + " is no longer due: synced by another instance, paused or disabled since this run was planned",
+                List.of()), List.of());
     }
 
     private TenantSyncResult syncTypes(String runId, Instant start, TenantLease lease, List<String> summaries) {
@@ -169,7 +209,7 @@ public final class TenantRun {
     }
 
     private TenantSyncResult updateState(Instant start, TenantSyncResult result) {
-        TenantState old = tenant.state();
+        TenantState old = stateBefore;
         TenantState state = switch (result.outcome()) {
             case SUCCESS, PARTIAL -> new TenantState(start, start, runStatus(result.outcome()), 0, null, null);
             case FAILED -> new TenantState(start, old.lastSuccessAt(), RunStatus.FAILED,

@@ -1,5 +1,7 @@
 package io.github.sarisync.jdbc.reliability;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.sarisync.credentials.AesGcmCredentialsCipher;
 import io.github.sarisync.jdbc.EmbeddedPostgresServer;
 import io.github.sarisync.jdbc.SariJdbc;
@@ -58,6 +60,16 @@ final class ReliabilityDatabase implements AutoCloseable {
     /** A DataSource that opens a real connection per call (no pool), so a closed connection is really gone. */
     DataSource direct() {
         return database.direct();
+    }
+
+    /** A pool of its own on the database, as another application instance would have (close it when done). */
+    HikariDataSource newPool(String name, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl());
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(0);
+        config.setPoolName(name);
+        return new HikariDataSource(config);
     }
 
     String jdbcUrl() {
