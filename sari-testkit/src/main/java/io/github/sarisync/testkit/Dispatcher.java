@@ -55,6 +55,12 @@ final class Dispatcher {
             }
         }
         Fault fault = faults.next(op, schoolId);
+        if (fault != null) {
+            stats.recordFault(fault.kind());
+            if (fault.kind() == Fault.Kind.EXPIRED_TOKEN) {
+                tokens.expire(request.bearer());
+            }
+        }
         Answer answer = fault == null ? null : fault.replacement();
         if (answer == null) {
             answer = normal(op, request, fault);

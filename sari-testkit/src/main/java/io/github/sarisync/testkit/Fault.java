@@ -29,7 +29,12 @@ public final class Fault {
         /** No answer for a long time (longer than any client timeout); the connection is closed when the simulator closes. */
         HANG,
         /** getCourses answers OK with an empty array (an upstream fault; other operations answer normally). */
-        EMPTY_COURSES
+        EMPTY_COURSES,
+        /**
+         * The request's access token expires at once (as when SARI restarts): the API call is answered
+         * HTTP 401 and the token stays invalid. Token requests are not affected.
+         */
+        EXPIRED_TOKEN
     }
 
     private final Kind kind;
@@ -96,6 +101,16 @@ public final class Fault {
         return new Fault(Kind.EMPTY_COURSES, 200, Duration.ZERO);
     }
 
+    /** The access token of the request expires at once: HTTP 401 now and for every later use of it. */
+    public static Fault expiredToken() {
+        return new Fault(Kind.EXPIRED_TOKEN, 401, Duration.ZERO);
+    }
+
+    /** False for a fault that cannot affect this operation (an expired token does not affect a token request). */
+    boolean appliesTo(Operation operation) {
+        return kind != Kind.EXPIRED_TOKEN || operation != Operation.TOKEN;
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -121,7 +136,7 @@ public final class Fault {
             case HTML_PAGE -> Answer.text(httpStatus, "text/html", "<!DOCTYPE html><html><head><title>" + httpStatus
                     + " Error</title></head><body><h1>" + httpStatus + " Error</h1><p>The server could not"
                     + " handle the request.</p></body></html>");
-            case LATENCY, HANG, EMPTY_COURSES -> null;
+            case LATENCY, HANG, EMPTY_COURSES, EXPIRED_TOKEN -> null;
         };
     }
 

@@ -40,6 +40,9 @@ final class FaultEngine {
             if (rule.schoolId() != null && !rule.schoolId().equals(schoolId)) {
                 continue;
             }
+            if (!rule.fault().appliesTo(operation)) {
+                continue;
+            }
             active.matched++;
             if (active.matched <= rule.skip()) {
                 continue;

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * What the simulator has received since it started or since {@link #reset()}: requests in total,
  * per operation, per school, and the largest number of requests one school sent within any 60
- * seconds of the simulator clock (to check fair use). Every request is counted, also those
+ * seconds of the simulator clock (to check fair use), and the requests answered with an injected
+ * fault, per kind. Every request is counted, also those
  * answered with a fault, a 401 or a 429; requests that name no known school count only in the
  * totals. Thread-safe.
  */
@@ -17,11 +18,29 @@ public final class SimulatorStats {
     private final Map<Operation, LongAdder> byOperation = new EnumMap<>(Operation.class);
     private final Map<String, LongAdder> bySchool = new ConcurrentHashMap<>();
     private final Map<String, MinuteWindow> windows = new ConcurrentHashMap<>();
+    private final Map<Fault.Kind, LongAdder> faults = new EnumMap<>(Fault.Kind.class);
 
     SimulatorStats() {
         for (Operation op : Operation.values()) {
             byOperation.put(op, new LongAdder());
         }
+        for (Fault.Kind kind : Fault.Kind.values()) {
+            faults.put(kind, new LongAdder());
+        }
+    }
+
+    void recordFault(Fault.Kind kind) {
+        faults.get(kind).increment();
+    }
+
+    /** Requests answered with an injected fault (of any kind). */
+    public long faults() {
+        return faults.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** Requests answered with an injected fault of this kind. */
+    public long faults(Fault.Kind kind) {
+        return faults.get(kind).sum();
     }
 
     void record(Operation operation, String schoolId, long nowMillis) {
@@ -83,6 +102,7 @@ public final class SimulatorStats {
     public void reset() {
         total.reset();
         byOperation.values().forEach(LongAdder::reset);
+        faults.values().forEach(LongAdder::reset);
         bySchool.clear();
         windows.clear();
     }

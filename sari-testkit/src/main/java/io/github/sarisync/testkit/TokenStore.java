@@ -97,6 +97,13 @@ final class TokenStore {
         return Answer.json(200, body);
     }
 
+    /** Makes one access token expire now (it stays known, so its requests still count for its school). */
+    void expire(String bearer) {
+        if (bearer != null) {
+            accessTokens.computeIfPresent(bearer, (token, grant) -> new Grant(grant.school(), Long.MIN_VALUE));
+        }
+    }
+
     /** Makes every access and refresh token unknown, as after a restart of SARI. */
     void expireAll() {
         accessTokens.clear();
