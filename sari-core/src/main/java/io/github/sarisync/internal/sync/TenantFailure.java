@@ -5,6 +5,7 @@ package io.github.sarisync.internal.sync;
  * call and never holds a secret).
  */
 final class TenantFailure extends RuntimeException {
+    private static final String STATEMENT_CONTEXT = "[statement:";
     private final String code;
 
     TenantFailure(String code, String message, Throwable cause) {
@@ -34,9 +35,17 @@ final class TenantFailure extends RuntimeException {
         });
     }
 
-    /** An exception's type and message, cut short (store messages can be long). */
+    /**
+     * An exception's type and message, cut short (store messages can be long). A JDBC store's
+     * message ends in the failed statement and its bound values (Jdbi appends them after
+     * {@value #STATEMENT_CONTEXT}): those may be personal data and are left out.
+     */
     static String describe(Throwable e) {
         String message = e.getMessage();
+        int context = message == null ? -1 : message.indexOf(STATEMENT_CONTEXT);
+        if (context >= 0) {
+            message = message.substring(0, context).stripTrailing();
+        }
         String text = e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
         return text.length() > 300 ? text.substring(0, 300) + "..." : text;
     }

@@ -223,9 +223,17 @@ public final class TenantRun {
             parts.tenantStore().updateState(tenant.id(), state);
             return result;
         } catch (RuntimeException e) {
-            LOG.error("tenantStore.updateState failed: {}", TenantFailure.describe(e));
-            return failed(result.runId(), start, "STORE_ERROR",
-                    "tenantStore.updateState failed: " + TenantFailure.describe(e));
+            String problem = "tenantStore.updateState failed: " + TenantFailure.describe(e);
+            LOG.error("{}", problem);
+            if (result.outcome() == SyncOutcome.FAILED) {
+                // the run's own failure is what the user must see; the lost state write comes second
+                List<String> warnings = new ArrayList<>(result.warnings());
+                warnings.add(problem);
+                return result(result.runId(), start, SyncOutcome.FAILED, result.counts(), result.errorCode(),
+                        result.errorMessage(), warnings);
+            }
+            return result(result.runId(), start, SyncOutcome.FAILED, result.counts(), "STORE_ERROR", problem,
+                    result.warnings());
         }
     }
 
