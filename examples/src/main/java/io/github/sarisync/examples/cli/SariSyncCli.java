@@ -45,6 +45,7 @@ import java.util.concurrent.Callable;
                 StatsCommand.class,
                 GenerateKeyCommand.class,
                 BenchCommand.class,
+                ChaosCommand.class,
         })
 public final class SariSyncCli implements Callable<Integer> {
 

@@ -1,0 +1,123 @@
+package io.github.sarisync.examples.cli;
+
+import io.github.sarisync.examples.chaos.ConcurrentConfig;
+import io.github.sarisync.examples.chaos.ConcurrentResult;
+import io.github.sarisync.examples.chaos.ConcurrentScenario;
+import io.github.sarisync.examples.chaos.FaultsConfig;
+import io.github.sarisync.examples.chaos.FaultsResult;
+import io.github.sarisync.examples.chaos.FaultsScenario;
+import io.github.sarisync.examples.harness.HarnessDatabase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code chaos}: scenario 1 (faults and changing data against the built-in simulator, then a
+ * check that the database mirrors it) and scenario 4 (several engines on one PostgreSQL), one line
+ * of figures per scenario and a final line. Ignores the configured database and SARI.
+ */
+@Command(name = "chaos", sortOptions = false,
+        description = {"Proves that nothing is lost. Scenario 1: syncs many driving schools from the built-in "
+                + "simulator round after round while a share of all requests fails (INTERNAL_SERVER_ERROR, HTTP 500 "
+                + "and 503, 429 with Retry-After, truncated JSON, HTML pages, slow answers, timeouts, expired "
+                + "tokens) and the data changes between rounds; after one clean round the database must mirror the "
+                + "simulator, without duplicate rows, with one run-log entry per tenant and round, and no last "
+                + "success advanced by a failed round. Scenario 4: several engines run syncDue in a loop on one "
+                + "PostgreSQL: no tenant in two at once, one sync per tenant and interval, no duplicates.",
+                "Prints a line per scenario and finally: chaos tenants=.. rounds=.. requests=.. faults=.. "
+                        + "mismatches=.. duplicates=.. lost_runs=.. overlaps=..",
+                "Exit code 1 when any of mismatches, duplicates, lost_runs or overlaps is not 0."})
+final class ChaosCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--tenants", paramLabel = "N", description = "Driving schools of scenario 1 (default: 200).")
+    int tenants = 200;
+
+    @Option(names = "--rounds", paramLabel = "N", description = "Rounds with faults; one clean round follows "
+            + "(default: 20).")
+    int rounds = 20;
+
+    @Option(names = "--fault-rate", paramLabel = "SHARE", description = "Share of requests answered with a fault, "
+            + "e.g. 0.10 (default: 0.10).")
+    double faultRate = 0.10;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seeds schools, data changes and faults (default: 1).")
+    long seed = 1;
+
+    @Option(names = "--parallelism", paramLabel = "N", description = "Tenants synced at once in scenario 1 "
+            + "(default: 32).")
+    int parallelism = 32;
+
+    @Option(names = "--database", paramLabel = "DB", description = "Scenario 1's database: postgres (embedded, "
+            + "default), h2 (a file in a temporary folder) or a JDBC URL (empty tables with prefix sari_chaos_; user "
+            + "and password from SARI_JDBC_USER / SARI_JDBC_PASSWORD).")
+    String database = "postgres";
+
+    @Option(names = "--instances", paramLabel = "N", description = "Engines of scenario 4 (default: 3).")
+    int instances = 3;
+
+    @Option(names = "--concurrent-tenants", paramLabel = "N", description = "Driving schools of scenario 4 "
+            + "(default: 50).")
+    int concurrentTenants = 50;
+
+    @Option(names = "--concurrent-interval", paramLabel = "DURATION", description = "Every tenant's sync interval "
+            + "in scenario 4 (default: 3s).")
+    String concurrentInterval = "3s";
+
+    @Option(names = "--concurrent-duration", paramLabel = "DURATION", description = "How long the engines of "
+            + "scenario 4 run (default: 60s).")
+    String concurrentDuration = "60s";
+
+    @Option(names = "--concurrent-database", paramLabel = "DB", description = "Scenario 4's database: postgres "
+            + "(embedded, default), h2 or a JDBC URL (empty tables with prefix sari_concurrent_); the same as --database "
+            + "shares one database.")
+    String concurrentDatabase = "postgres";
+
+    @Option(names = "--skip-concurrent", description = "Run scenario 1 only.")
+    boolean skipConcurrent;
+
+    @Override
+    public Integer call() {
+        CliEnvironment env = SariSyncCli.root(spec).environment();
+        PrintWriter out = env.out();
+        PrintWriter err = env.err();
+        FaultsConfig faults = new FaultsConfig(tenants, rounds, faultRate, seed, parallelism);
+        ConcurrentConfig concurrent = skipConcurrent ? null : new ConcurrentConfig(instances, concurrentTenants,
+                Durations.parse(concurrentDuration), Durations.parse(concurrentInterval), seed, 4);
+        boolean shared = concurrent != null && database.trim().equalsIgnoreCase(concurrentDatabase.trim());
+        FaultsResult first;
+        ConcurrentResult fourth = null;
+        try (HarnessDatabase db = HarnessDatabase.open(database, parallelism + 4)) {
+            first = new FaultsScenario(faults, err).run(db);
+            out.println(first.line());
+            out.flush();
+            if (shared) {
+                fourth = new ConcurrentScenario(concurrent, err).run(db);
+            }
+        }
+        if (concurrent != null && !shared) {
+            try (HarnessDatabase db = HarnessDatabase.open(concurrentDatabase, 8)) {
+                fourth = new ConcurrentScenario(concurrent, err).run(db);
+            }
+        }
+        if (fourth != null) {
+            out.println(fourth.line());
+        }
+        long requests = first.requests() + (fourth == null ? 0 : fourth.requests());
+        int mismatches = first.mismatches().count() + (fourth == null ? 0 : fourth.mismatches().count());
+        int duplicates = first.duplicates().count() + (fourth == null ? 0 : fourth.duplicates().count());
+        int lostRuns = first.lostRuns().count() + (fourth == null ? 0 : fourth.lostRuns());
+        int overlaps = fourth == null ? 0 : fourth.overlaps().count();
+        out.println(String.format(Locale.ROOT, "chaos tenants=%d rounds=%d requests=%d faults=%d mismatches=%d "
+                        + "duplicates=%d lost_runs=%d overlaps=%d", tenants, rounds, requests, first.faults(), mismatches,
+                duplicates, lostRuns, overlaps));
+        out.flush();
+        return mismatches + duplicates + lostRuns + overlaps == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+}
