@@ -140,7 +140,7 @@ public final class SARIClient {
 
     /**
      * getCourseDetail: the students registered in one course part. A member without a faberid is
-     * left out; an unreadable birthdate or confirmation date is read as null (both counted in a
+     * left out; an unreadable name, birthdate or confirmation date is read as null (both counted in a
      * WARN log line).
      *
      * @throws IllegalArgumentException when {@code courseId} is not positive

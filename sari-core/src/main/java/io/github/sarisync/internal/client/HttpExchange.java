@@ -6,7 +6,6 @@ import io.github.sarisync.client.SariRequestListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
@@ -14,10 +13,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * One HTTP attempt: takes a rate-limit permit, sends the request with the request timeout, reads
- * the body up to the size limit, and turns I/O faults into {@link TransientFault}s. Request URIs
+ * One HTTP attempt: takes a rate-limit permit, sends the request, reads the body up to the size
+ * limit, all within the request timeout (a body still arriving then is abandoned and its connection
+ * closed), and turns I/O faults and timeouts into {@link TransientFault}s. Request URIs
  * are never logged (the token request carries secrets in its query). {@link #report} logs the
  * outcome at DEBUG and tells the request listener, which is guarded.
  */
@@ -64,25 +68,40 @@ public final class HttpExchange {
             throw interrupted(operation, "a rate-limit permit");
         }
         long start = System.nanoTime();
+        // the JDK's request timeout ends with the headers; the deadline here covers the body as well
+        CompletableFuture<HttpResponse<BoundedBody>> pending = http.sendAsync(built,
+                BoundedBody.handler(maxResponseBytes));
         try {
-            HttpResponse<BoundedBody> response = http.send(built, BoundedBody.handler(maxResponseBytes));
+            HttpResponse<BoundedBody> response = pending.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
             return new Answer(response.statusCode(), response.headers(), response.body(), System.nanoTime() - start);
-        } catch (HttpTimeoutException e) {
-            long nanos = System.nanoTime() - start;
-            report(operation, subject, SariErrorCode.TIMEOUT.name(), 0, nanos);
-            String what = e instanceof HttpConnectTimeoutException ? "could not connect in time"
-                    : "no answer within " + requestTimeout.toMillis() + " ms";
-            throw new TransientFault(new SariException(SariErrorCode.TIMEOUT, null, operation, 0,
-                    operation + " failed: " + what, secrets.scrubbed(e)), null);
-        } catch (IOException e) {
-            long nanos = System.nanoTime() - start;
-            report(operation, subject, SariErrorCode.IO_ERROR.name(), 0, nanos);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw timeout(operation, subject, start, "no complete answer within " + requestTimeout.toMillis() + " ms", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            Exception failure = (Exception) cause;
+            if (failure instanceof HttpTimeoutException) {
+                throw timeout(operation, subject, start, failure instanceof HttpConnectTimeoutException
+                        ? "could not connect in time" : "no complete answer within " + requestTimeout.toMillis() + " ms",
+                        failure);
+            }
+            report(operation, subject, SariErrorCode.IO_ERROR.name(), 0, System.nanoTime() - start);
             throw new TransientFault(new SariException(SariErrorCode.IO_ERROR, null, operation, 0,
-                    operation + " failed: connection error (" + e.getClass().getSimpleName() + ")",
-                    secrets.scrubbed(e)), null);
+                    operation + " failed: connection error (" + failure.getClass().getSimpleName() + ")",
+                    secrets.scrubbed(failure)), null);
         } catch (InterruptedException e) {
+            pending.cancel(true);
             throw interrupted(operation, "an answer");
         }
+    }
+
+    private TransientFault timeout(String operation, String subject, long start, String what, Exception cause) {
+        report(operation, subject, SariErrorCode.TIMEOUT.name(), 0, System.nanoTime() - start);
+        return new TransientFault(new SariException(SariErrorCode.TIMEOUT, null, operation, 0,
+                operation + " failed: " + what, secrets.scrubbed(cause)), null);
     }
 
     /** Logs an attempt's outcome at DEBUG and tells the listener. */

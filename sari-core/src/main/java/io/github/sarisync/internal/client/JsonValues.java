@@ -34,6 +34,14 @@ public final class JsonValues {
             .withResolverStyle(ResolverStyle.STRICT)
             .withChronology(IsoChronology.INSTANCE);
 
+    /**
+     * Longer texts are not read as numbers: a long has at most 20 characters, and parsing digits
+     * takes time that grows with the square of their number.
+     */
+    private static final int MAX_NUMBER_TEXT = 64;
+    /** A fraction or an exponent beyond this many digits is not turned into a plain text. */
+    private static final int MAX_PLAIN_SCALE = 1000;
+
     private JsonValues() {
     }
 
@@ -55,12 +63,25 @@ public final class JsonValues {
             return v.bigIntegerValue().toString();
         }
         if (v.isNumber()) {
-            return v.decimalValue().stripTrailingZeros().toPlainString();
+            return plainNumber(v, field);
         }
         if (v.isBoolean()) {
             return v.asText();
         }
         throw new MalformedAnswer(field + " is not a text");
+    }
+
+    private static String plainNumber(JsonNode v, String field) {
+        BigDecimal value;
+        try {
+            value = v.decimalValue().stripTrailingZeros();
+        } catch (NumberFormatException e) {
+            throw new MalformedAnswer(field + " is not a finite number");
+        }
+        if (Math.abs(value.scale()) > MAX_PLAIN_SCALE) {
+            throw new MalformedAnswer(field + " is a number out of range");
+        }
+        return value.toPlainString();
     }
 
     /**
@@ -86,7 +107,11 @@ public final class JsonValues {
                 return v.decimalValue().longValueExact();
             }
             if (v.isTextual() && !v.textValue().isBlank()) {
-                return new BigDecimal(v.textValue().trim()).longValueExact();
+                String digits = v.textValue().trim();
+                if (digits.length() > MAX_NUMBER_TEXT) {
+                    throw new MalformedAnswer(field + " is not a whole number");
+                }
+                return new BigDecimal(digits).longValueExact();
             }
         } catch (ArithmeticException | NumberFormatException e) {
             throw new MalformedAnswer(field + " is not a whole number");

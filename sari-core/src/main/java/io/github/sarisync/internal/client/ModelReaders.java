@@ -54,8 +54,8 @@ public final class ModelReaders {
 
     /**
      * The members of a course part. Only the faberid is essential: a member that is not an object
-     * or has no faberid is left out; an unreadable birthdate or confirmation date is read as null
-     * (leaving a member out would look as if they had left the course). Both are counted in one
+     * or has no faberid is left out; an unreadable name, birthdate or confirmation date is read as
+     * null (leaving a member out would look as if they had left the course). Both are counted in one
      * WARN line without personal data. {@code confirmed} null, empty or {@code false} means
      * unconfirmed.
      *
@@ -64,23 +64,23 @@ public final class ModelReaders {
     public static List<CourseMember> members(long courseId, JsonNode result) {
         List<CourseMember> members = new ArrayList<>();
         int dropped = 0;
-        int[] unreadableDates = {0};
+        int[] unreadableFields = {0};
         for (JsonNode m : JsonValues.list(result, "the member list")) {
             try {
-                members.add(member(m, unreadableDates));
+                members.add(member(m, unreadableFields));
             } catch (MalformedAnswer e) {
                 dropped++;
                 LOG.debug("getCourseDetail: a member of course {} is unreadable: {}", courseId, e.reason());
             }
         }
-        if (dropped > 0 || unreadableDates[0] > 0) {
-            LOG.warn("getCourseDetail: course {}: {} member(s) left out (not an object or no faberid), {} date(s) "
-                    + "unreadable and read as empty", courseId, dropped, unreadableDates[0]);
+        if (dropped > 0 || unreadableFields[0] > 0) {
+            LOG.warn("getCourseDetail: course {}: {} member(s) left out (not an object or no faberid), {} name(s) or "
+                    + "date(s) unreadable and read as empty", courseId, dropped, unreadableFields[0]);
         }
         return members;
     }
 
-    private static CourseMember member(JsonNode m, int[] unreadableDates) {
+    private static CourseMember member(JsonNode m, int[] unreadableFields) {
         if (!m.isObject()) {
             throw new MalformedAnswer("not an object");
         }
@@ -90,9 +90,18 @@ public final class ModelReaders {
         }
         JsonNode confirmed = m.get("confirmed");
         boolean unconfirmed = confirmed != null && confirmed.isBoolean() && !confirmed.booleanValue();
-        return new CourseMember(faberId, JsonValues.text(m, "firstname"), JsonValues.text(m, "lastname"),
-                lenientDate(m, "birthdate", unreadableDates),
-                unconfirmed ? null : lenientDate(m, "confirmed", unreadableDates));
+        return new CourseMember(faberId, lenientText(m, "firstname", unreadableFields),
+                lenientText(m, "lastname", unreadableFields), lenientDate(m, "birthdate", unreadableFields),
+                unconfirmed ? null : lenientDate(m, "confirmed", unreadableFields));
+    }
+
+    private static String lenientText(JsonNode parent, String field, int[] unreadable) {
+        try {
+            return JsonValues.text(parent, field);
+        } catch (MalformedAnswer e) {
+            unreadable[0]++;
+            return null;
+        }
     }
 
     private static LocalDate lenientDate(JsonNode parent, String field, int[] unreadable) {

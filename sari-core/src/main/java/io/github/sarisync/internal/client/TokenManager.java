@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 
 /**
  * The access token of one client. A token is reused until 60 s before it expires (by the injected
- * clock). Renewal tries the refresh-token grant first and falls back to the password grant. Only
+ * clock; a lifetime of more than a day counts as one day). Renewal tries the refresh-token grant first and falls back to the password grant. Only
  * one token request runs at a time per client: other threads that need a token wait for it and
  * then use the same token (single flight). Token request URIs carry secrets and are never logged.
  */
@@ -31,6 +31,8 @@ public final class TokenManager {
     private static final String OPERATION = "token";
     private static final Duration RENEW_EARLY = Duration.ofSeconds(60);
     private static final long DEFAULT_LIFETIME_SECONDS = 3600;
+    /** A longer {@code expires_in} is not believed (and would overflow an Instant when absurd). */
+    private static final long MAX_LIFETIME_SECONDS = 24 * 3600;
     private static final Pattern OAUTH_ERROR = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
     /** A token must fit in an HTTP header (and in a URL query once URL-encoded). */
     private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7E]{1,4096}");
@@ -190,7 +192,7 @@ public final class TokenManager {
     private static long lifetime(JsonNode root) {
         try {
             Long seconds = JsonValues.whole(root, "expires_in");
-            return seconds == null || seconds <= 0 ? DEFAULT_LIFETIME_SECONDS : seconds;
+            return seconds == null || seconds <= 0 ? DEFAULT_LIFETIME_SECONDS : Math.min(seconds, MAX_LIFETIME_SECONDS);
         } catch (MalformedAnswer e) {
             return DEFAULT_LIFETIME_SECONDS;
         }
