@@ -1,0 +1,79 @@
+package io.github.sarisync.client.hostile;
+
+import io.github.sarisync.client.SARIClient;
+import io.github.sarisync.client.SariErrorCode;
+import io.github.sarisync.client.SariException;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * Memory stays bounded: an answer larger than the client's limit fails as MALFORMED_RESPONSE naming
+ * the limit, and the client stops reading at the limit (or at once when the Content-Length
+ * announces more) and hangs up, however much more the server would send.
+ */
+class OversizedAnswerTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    /** The default of {@code SARIClient.Builder.maxResponseBytes}. */
+    private static final long DEFAULT_LIMIT = 16L * 1024 * 1024;
+
+    private static HostileSari sari;
+
+    @BeforeContainer
+    static void startSari() {
+        sari = HostileSari.start();
+    }
+
+    @AfterContainer
+    static void stopSari() {
+        sari.close();
+    }
+
+    @Property(tries = 40)
+    void anAnswerLargerThanTheLimitFailsNamingTheLimit(
+            @ForAll Operation op, @ForAll @LongRange(min = HostileSari.LIMIT + 1, max = 3L * 1024 * 1024) long size,
+            @ForAll boolean chunked) {
+        answer(op, new Reply.Streamed(200, size, chunked ? 0 : size));
+
+        SariException e = call(op, sari.client().build());
+
+        assertThat(e.code()).isEqualTo(SariErrorCode.MALFORMED_RESPONSE);
+        assertThat(e.operation()).isEqualTo(op.sariName());
+        assertThat(e.getMessage()).startsWith(op.sariName()).contains("larger than " + HostileSari.LIMIT + " bytes");
+    }
+
+    @Property(tries = 16)
+    void anEndlessAnswerIsCutOffAtTheDefaultLimitAndItsConnectionClosed(@ForAll Operation op,
+                                                                        @ForAll boolean chunked) throws Exception {
+        answer(op, new Reply.Streamed(200, Reply.Streamed.ENDLESS, chunked ? 0 : 1L << 40));
+        SARIClient client = sari.client().maxResponseBytes(DEFAULT_LIMIT).build();
+
+        SariException e = call(op, client);
+
+        assertThat(e.code()).isEqualTo(SariErrorCode.MALFORMED_RESPONSE);
+        assertThat(e.getMessage()).startsWith(op.sariName()).contains("larger than " + DEFAULT_LIMIT + " bytes");
+        assertThat(sari.outcome(op).get(PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                .as("how the server's writing ended").isEqualTo(HostileSari.Outcome.CLIENT_HUNG_UP);
+    }
+
+    private static void answer(Operation op, Reply reply) {
+        sari.answerToken(op.usesApi() ? Reply.json(200, HostileSari.TOKEN) : reply);
+        sari.answerApi(op.usesApi() ? reply : Reply.json(200, op.validAnswer()));
+    }
+
+    private static SariException call(Operation op, SARIClient client) {
+        SariException e = assertTimeoutPreemptively(PATIENCE, () -> catchThrowableOfType(SariException.class,
+                () -> op.callAndCheck(client)), () -> op.sariName() + " did not end within " + PATIENCE);
+        assertThat(e).as("the SariException of " + op.sariName()).isNotNull();
+        return e;
+    }
+}
