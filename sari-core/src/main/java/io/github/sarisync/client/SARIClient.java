@@ -126,7 +126,8 @@ public final class SARIClient {
     /**
      * getCourses with the parts that could not be read and why. Course times are SARI's Swiss local
      * times in Europe/Zurich: a time in the spring DST gap moves forward by the gap, one in the
-     * autumn overlap takes summer time.
+     * autumn overlap takes summer time. An answer with more than 10,000 unreadable groups and parts
+     * is no course list and fails as {@link SariErrorCode#MALFORMED_RESPONSE}.
      *
      * @throws IllegalArgumentException when {@code type} is null
      */

@@ -18,14 +18,19 @@ import java.util.List;
  * and a part that cannot be read (no id, no or an unreadable date, a field of the wrong type), is
  * rejected with its reason while the rest is kept. A group keeps only its readable parts; a group
  * left without any is not returned. A group's date is null when SARI sent none or an unreadable
- * one (its parts carry their own dates).
+ * one (its parts carry their own dates). An answer with more than {@value #MAX_REJECTED} unreadable
+ * groups and parts is refused as a whole: it is no course list, and a reason for each of millions
+ * of tiny elements would take fifty times the memory of the answer itself.
  */
 public final class CourseFeedReader {
+    static final int MAX_REJECTED = 10_000;
+
     private CourseFeedReader() {
     }
 
     /**
-     * @throws MalformedAnswer when the result as a whole is neither a group, a list nor null
+     * @throws MalformedAnswer when the result as a whole is neither a group, a list nor null, or
+     *                         when more than {@value #MAX_REJECTED} groups and parts are unreadable
      */
     public static CourseFeed read(CourseType type, JsonNode result) {
         List<CourseGroup> groups = new ArrayList<>();
@@ -34,7 +39,8 @@ public final class CourseFeedReader {
         for (int i = 0; i < nodes.size(); i++) {
             JsonNode node = nodes.get(i);
             if (!node.isObject()) {
-                rejected.add(new RejectedRecord(null, null, "group " + (i + 1) + " of the answer is not an object"));
+                reject(rejected, new RejectedRecord(null, null,
+                        "group " + (i + 1) + " of the answer is not an object"));
                 continue;
             }
             CourseGroup group = readGroup(node, i + 1, rejected);
@@ -50,7 +56,7 @@ public final class CourseFeedReader {
         try {
             name = JsonValues.text(node, "name");
         } catch (MalformedAnswer e) {
-            rejected.add(new RejectedRecord(null, null, "group " + position + ": " + e.reason()));
+            reject(rejected, new RejectedRecord(null, null, "group " + position + ": " + e.reason()));
             return null;
         }
         LocalDateTime date;
@@ -63,7 +69,7 @@ public final class CourseFeedReader {
         try {
             partNodes = JsonValues.list(node.get("courses"), "courses");
         } catch (MalformedAnswer e) {
-            rejected.add(new RejectedRecord(name, null, "group " + position + ": " + e.reason()));
+            reject(rejected, new RejectedRecord(name, null, "group " + position + ": " + e.reason()));
             return null;
         }
         List<Course> parts = new ArrayList<>();
@@ -74,10 +80,17 @@ public final class CourseFeedReader {
                 parts.add(readPart(part));
             } catch (MalformedAnswer e) {
                 String where = id != null ? "part " + id : "part " + (p + 1) + " of group " + position;
-                rejected.add(new RejectedRecord(name, id, where + ": " + e.reason()));
+                reject(rejected, new RejectedRecord(name, id, where + ": " + e.reason()));
             }
         }
         return new CourseGroup(name, date, parts);
+    }
+
+    private static void reject(List<RejectedRecord> rejected, RejectedRecord record) {
+        if (rejected.size() == MAX_REJECTED) {
+            throw new MalformedAnswer("more than " + MAX_REJECTED + " groups and parts are unreadable");
+        }
+        rejected.add(record);
     }
 
     private static Course readPart(JsonNode part) {

@@ -76,7 +76,7 @@ public final class HttpExchange {
             return new Answer(response.statusCode(), response.headers(), response.body(), System.nanoTime() - start);
         } catch (TimeoutException e) {
             pending.cancel(true);
-            throw timeout(operation, subject, start, "no complete answer within " + requestTimeout.toMillis() + " ms", e);
+            throw timeout(operation, subject, start, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             if (cause instanceof Error error) {
@@ -84,9 +84,7 @@ public final class HttpExchange {
             }
             Exception failure = (Exception) cause;
             if (failure instanceof HttpTimeoutException) {
-                throw timeout(operation, subject, start, failure instanceof HttpConnectTimeoutException
-                        ? "could not connect in time" : "no complete answer within " + requestTimeout.toMillis() + " ms",
-                        failure);
+                throw timeout(operation, subject, start, failure);
             }
             report(operation, subject, SariErrorCode.IO_ERROR.name(), 0, System.nanoTime() - start);
             throw new TransientFault(new SariException(SariErrorCode.IO_ERROR, null, operation, 0,
@@ -98,8 +96,10 @@ public final class HttpExchange {
         }
     }
 
-    private TransientFault timeout(String operation, String subject, long start, String what, Exception cause) {
+    private TransientFault timeout(String operation, String subject, long start, Exception cause) {
         report(operation, subject, SariErrorCode.TIMEOUT.name(), 0, System.nanoTime() - start);
+        String what = cause instanceof HttpConnectTimeoutException ? "could not connect in time"
+                : "no complete answer within " + requestTimeout.toMillis() + " ms";
         return new TransientFault(new SariException(SariErrorCode.TIMEOUT, null, operation, 0,
                 operation + " failed: " + what, secrets.scrubbed(cause)), null);
     }

@@ -5,6 +5,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -67,8 +68,8 @@ final class HostileJson {
                 Tuple.of(3, Arbitraries.longs().map(String::valueOf)),
                 Tuple.of(2, Arbitraries.integers().between(-5, 100).map(String::valueOf)),
                 Tuple.of(1, Arbitraries.doubles().map(String::valueOf)),
-                Tuple.of(1, Arbitraries.bigIntegers().between(java.math.BigInteger.TEN.pow(19),
-                        java.math.BigInteger.TEN.pow(60)).map(String::valueOf)),
+                Tuple.of(1, Arbitraries.bigIntegers().between(BigInteger.TEN.pow(19),
+                        BigInteger.TEN.pow(60)).map(String::valueOf)),
                 Tuple.of(2, Arbitraries.of("1e999", "-1e999", "1e-999", "1E+308", "4.9e-324", "-0", "0.0", "1.5",
                         "2147483648", "-2147483649", "9223372036854775808", "1e19", "1.0E2", "3.00000000000000001",
                         "1" + "0".repeat(999), "1" + "0".repeat(1200), "NaN", "-Infinity", "01", ".5", "1.",

@@ -3,13 +3,18 @@ package io.github.sarisync.client.hostile;
 import io.github.sarisync.client.SARIClient;
 import io.github.sarisync.client.SariErrorCode;
 import io.github.sarisync.client.SariException;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 /**
  * Memory stays bounded: an answer larger than the client's limit fails as MALFORMED_RESPONSE naming
  * the limit, and the client stops reading at the limit (or at once when the Content-Length
- * announces more) and hangs up, however much more the server would send.
+ * announces more) and hangs up, however much more the server would send. A course list of tiny
+ * unreadable elements, which would cost far more memory than its size as rejected records, is
+ * refused as a whole.
  */
 class OversizedAnswerTest {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -63,6 +70,26 @@ class OversizedAnswerTest {
         assertThat(e.getMessage()).startsWith(op.sariName()).contains("larger than " + DEFAULT_LIMIT + " bytes");
         assertThat(sari.outcome(op).get(PATIENCE.toSeconds(), TimeUnit.SECONDS))
                 .as("how the server's writing ended").isEqualTo(HostileSari.Outcome.CLIENT_HUNG_UP);
+    }
+
+    @Property(tries = 20)
+    void aCourseListOfMostlyUnreadableRecordsIsRefusedInsteadOfKeepingAReasonForEach(
+            @ForAll @IntRange(min = 10_001, max = 12_000) int count, @ForAll("junk") String element,
+            @ForAll boolean asParts) {
+        String elements = String.join(",", Collections.nCopies(count, element));
+        String result = asParts ? "{\"name\":\"VKU\",\"courses\":[" + elements + "]}" : "[" + elements + "]";
+        answer(Operation.COURSES_VKU, Reply.json(200, Operation.envelope(result)));
+
+        SariException e = call(Operation.COURSES_VKU, sari.client().maxResponseBytes(1024 * 1024).build());
+
+        assertThat(e.code()).isEqualTo(SariErrorCode.MALFORMED_RESPONSE);
+        assertThat(e.getMessage()).startsWith("getCourses failed:")
+                .contains("more than 10000 groups and parts are unreadable");
+    }
+
+    @Provide
+    Arbitrary<String> junk() {
+        return Arbitraries.of("0", "1", "null", "\"\"", "\"x\"", "[]", "true");
     }
 
     private static void answer(Operation op, Reply reply) {

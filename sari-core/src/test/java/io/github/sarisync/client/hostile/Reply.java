@@ -5,17 +5,18 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** One answer of {@link HostileSari}: how it is written to the wire. */
 sealed interface Reply {
-    /** A quiet pause of the server while it waits for the client to hang up. */
+    /** The pause between two bytes of a trickling answer. */
     long TRICKLE_PAUSE_MILLIS = 50;
 
     /**
-     * Writes the answer. Returns how the client took it: normally after the whole answer was
-     * written; an I/O error while writing means the client hung up.
+     * Writes the answer; waits on {@code released} where it stalls. An I/O error while writing
+     * means the client hung up.
      */
     void write(HttpExchange exchange, CountDownLatch released) throws IOException, InterruptedException;
 
@@ -81,7 +82,7 @@ sealed interface Reply {
             OutputStream out = exchange.getResponseBody();
             out.write(START);
             byte[] chunk = new byte[64 * 1024];
-            java.util.Arrays.fill(chunk, (byte) ' ');
+            Arrays.fill(chunk, (byte) ' ');
             for (long left = size - START.length; left > 0; left -= chunk.length) {
                 out.write(chunk, 0, (int) Math.min(chunk.length, left));
             }
@@ -96,8 +97,8 @@ sealed interface Reply {
 
     /**
      * Headers and the first bytes of a body announced longer, then silence until the test ends
-     * (or, trickling, one more byte every {@value #TRICKLE_PAUSE_MILLIS} ms until the client hangs up).
-     * Without a body the headers themselves never come.
+     * or, trickling, one more byte every {@value #TRICKLE_PAUSE_MILLIS} ms until the client hangs up.
+     * Without {@code headers}, nothing at all is sent (and {@code trickle} must be false).
      */
     record Stalled(boolean headers, boolean trickle) implements Reply {
         private static final byte[] START = "{\"status\":\"OK\",\"res".getBytes(StandardCharsets.US_ASCII);

@@ -12,6 +12,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -135,8 +136,8 @@ class TolerantReadingTest {
 
         static Arbitrary<MemberSpec> any() {
             return Arbitraries.frequencyOf(
-                    net.jqwik.api.Tuple.of(4, kept()),
-                    net.jqwik.api.Tuple.of(1, Arbitraries.of("\"x\"", "1", "null", "[]", "true", "{}",
+                    Tuple.of(4, kept()),
+                    Tuple.of(1, Arbitraries.of("\"x\"", "1", "null", "[]", "true", "{}",
                                     "{\"faberid\":null}", "{\"faberid\":\"\"}", "{\"faberid\":\" \"}",
                                     "{\"faberid\":{}}", "{\"faberid\":[\"001234567\"]}", "{\"firstname\":\"Anna\"}")
                             .map(json -> new MemberSpec(json, null, null, null))));
