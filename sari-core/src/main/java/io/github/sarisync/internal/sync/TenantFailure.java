@@ -1,5 +1,8 @@
 package io.github.sarisync.internal.sync;
 
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
+
 /**
  * Stops a tenant's run: the tenant is FAILED with {@code code} and the message (which names the
  * call and never holds a secret).
@@ -36,17 +39,41 @@ final class TenantFailure extends RuntimeException {
     }
 
     /**
-     * An exception's type and message, cut short (store messages can be long). A JDBC store's
-     * message ends in the failed statement and its bound values (Jdbi appends them after
-     * {@value #STATEMENT_CONTEXT}): those may be personal data and are left out.
+     * An exception's type and message, cut short (store messages can be long), without what a
+     * database store's errors repeat of the failed statement: its bound values may be personal
+     * data. For a failure with an SQLException among its causes, the deepest one that is not a
+     * batch error speaks (a driver's batch error repeats the statement with its values), first
+     * line only (PostgreSQL's detail lines name key values); otherwise the exception's own message,
+     * without a statement context Jdbi appends after {@value #STATEMENT_CONTEXT}.
      */
     static String describe(Throwable e) {
-        String message = e.getMessage();
-        int context = message == null ? -1 : message.indexOf(STATEMENT_CONTEXT);
-        if (context >= 0) {
-            message = message.substring(0, context).stripTrailing();
+        Throwable sql = null;
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException && !(t instanceof BatchUpdateException)) {
+                sql = t;
+            }
         }
-        String text = e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        String text;
+        if (sql != null && sql != e) {
+            text = e.getClass().getSimpleName() + ": " + sql.getClass().getSimpleName() + ": "
+                    + firstLine(sql.getMessage());
+        } else {
+            String message = e.getMessage();
+            int context = message == null ? -1 : message.indexOf(STATEMENT_CONTEXT);
+            if (context >= 0) {
+                message = message.substring(0, context).stripTrailing();
+            }
+            text = e.getClass().getSimpleName() + (message == null ? "" : ": "
+                    + (sql != null ? firstLine(message) : message));
+        }
         return text.length() > 300 ? text.substring(0, 300) + "..." : text;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).strip();
     }
 }

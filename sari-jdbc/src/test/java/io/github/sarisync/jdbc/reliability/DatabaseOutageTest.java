@@ -109,6 +109,12 @@ class DatabaseOutageTest {
             assertThat(lastSuccessPerTenant()).as("last success of the failed tenants")
                     .containsAllEntriesOf(lastSuccess.entrySet().stream().filter(e -> failed.contains(e.getKey()))
                             .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+            Map<String, RunStatus> logged = db.jdbc().syncLogStore().recentRuns(null, 10_000).stream()
+                    .collect(Collectors.toMap(SyncRun::runId, SyncRun::status));
+            assertThat(hit.results()).as("the run log of the hit run: the outcome, or its end lost, or nothing")
+                    .allSatisfy(r -> assertThat(logged.get(r.runId())).as(r.tenantId())
+                            .isIn(null, RunStatus.STARTED, RunStatus.valueOf(r.outcome() == SyncOutcome.SUCCESS
+                                    ? "SUCCEEDED" : r.outcome().name())));
             List<SyncRun> leftStarted = db.jdbc().syncLogStore().runningRuns();
 
             clock.advance(SyncOptions.defaults().abandonAfter().plusMinutes(1));
