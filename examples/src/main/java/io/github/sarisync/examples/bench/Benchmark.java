@@ -4,6 +4,7 @@ import io.github.sarisync.client.RateLimit;
 import io.github.sarisync.client.SARIClient;
 import io.github.sarisync.client.SariCredentials;
 import io.github.sarisync.credentials.AesGcmCredentialsCipher;
+import io.github.sarisync.examples.harness.CpuTime;
 import io.github.sarisync.examples.harness.HarnessDatabase;
 import io.github.sarisync.examples.harness.HeapPeak;
 import io.github.sarisync.jdbc.SariJdbc;
@@ -122,9 +123,13 @@ public final class Benchmark {
             heap.reset();
             simulator.resetCounters();
             database.counters().reset();
+            double cpu = CpuTime.processSeconds();
+            double dbCpu = database.serverCpuSeconds();
             long started = System.nanoTime();
             SyncReport report = engine.syncAll();
             double wall = seconds(started);
+            cpu = CpuTime.processSeconds() - cpu;
+            dbCpu = database.serverCpuSeconds() - dbCpu;
             long peak = heap.peakBytes();
             SimulatorStats stats = simulator.stats();
             long requests = stats.total();
@@ -136,7 +141,7 @@ public final class Benchmark {
                     requests, stats.requests(Operation.TOKEN), stats.requests(Operation.COURSES),
                     stats.requests(Operation.COURSE_DETAIL), database.counters().statements(),
                     database.counters().courseRowsWritten(), wall, lowerBound, peak, report.failedTenants().size(),
-                    config.fairUse() > 0 ? stats.maxRequestsPerMinute() : -1);
+                    config.fairUse() > 0 ? stats.maxRequestsPerMinute() : -1, cpu, dbCpu);
         }
     }
 

@@ -20,10 +20,13 @@ import java.util.Locale;
  * @param peakHeapBytes     peak heap of the process during the round
  * @param failedTenants     tenants whose sync did not succeed
  * @param maxPerMinute      the highest request count of one school within a minute, -1 when not watched
+ * @param cpuSeconds        CPU time this process used during the round (engine, client, simulator)
+ * @param dbCpuSeconds      CPU time the database processes used during the round (embedded PostgreSQL)
  */
 public record RoundFigures(String round, int tenants, long parts, long requests, long tokens, long lists, long details,
                            long statements, long rowsWritten, double wallSeconds, double lowerBoundSeconds,
-                           long peakHeapBytes, int failedTenants, int maxPerMinute) {
+                           long peakHeapBytes, int failedTenants, int maxPerMinute, double cpuSeconds,
+                           double dbCpuSeconds) {
 
     public double requestsPerTenant() {
         return (double) requests / tenants;
@@ -45,8 +48,8 @@ public record RoundFigures(String round, int tenants, long parts, long requests,
                         + "rows_written=%d wall_s=%.2f lower_bound_s=%.2f ratio=%.2f peak_heap_mb=%d",
                 round, tenants, parts, requests, requestsPerTenant(), statementsPerTenant(), rowsWritten, wallSeconds,
                 lowerBoundSeconds, ratio(), peakHeapBytes / (1024 * 1024)));
-        line.append(String.format(Locale.ROOT, " tokens=%d lists=%d details=%d failed=%d", tokens, lists, details,
-                failedTenants));
+        line.append(String.format(Locale.ROOT, " tokens=%d lists=%d details=%d failed=%d cpu_s=%.1f db_cpu_s=%.1f",
+                tokens, lists, details, failedTenants, cpuSeconds, dbCpuSeconds));
         if (maxPerMinute >= 0) {
             line.append(" max_requests_per_school_minute=").append(maxPerMinute);
         }

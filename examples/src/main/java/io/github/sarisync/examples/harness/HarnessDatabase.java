@@ -9,6 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -28,6 +32,7 @@ public final class HarnessDatabase implements AutoCloseable {
     private final HikariDataSource pool;
     private final JdbcCounters counters = new JdbcCounters();
     private final DataSource counted;
+    private long serverPid = -1;
 
     private HarnessDatabase(String description, EmbeddedPostgres postgres, Path tempDir, HikariDataSource pool) {
         this.description = description;
@@ -78,7 +83,9 @@ public final class HarnessDatabase implements AutoCloseable {
         try {
             HikariConfig config = poolConfig(pg.getJdbcUrl("postgres", "postgres"), connections);
             config.setUsername("postgres");
-            return new HarnessDatabase("PostgreSQL (embedded)", pg, null, new HikariDataSource(config));
+            HarnessDatabase database = new HarnessDatabase("PostgreSQL (embedded)", pg, null, new HikariDataSource(config));
+            database.serverPid = postmasterPid(database.pool);
+            return database;
         } catch (RuntimeException e) {
             closeQuietly(pg);
             throw e;
@@ -104,6 +111,24 @@ public final class HarnessDatabase implements AutoCloseable {
         config.setMinimumIdle(Math.min(connections, 4));
         config.setPoolName("sari-harness");
         return config;
+    }
+
+    /** The process id of the embedded PostgreSQL server from its {@code postmaster.pid}, -1 when unknown. */
+    private static long postmasterPid(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet dir = statement.executeQuery("SHOW data_directory")) {
+            dir.next();
+            String first = Files.readAllLines(Path.of(dir.getString(1), "postmaster.pid")).get(0);
+            return Long.parseLong(first.trim());
+        } catch (SQLException | IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** CPU seconds the embedded PostgreSQL server (and its running backends) used so far; 0 for other databases. */
+    public double serverCpuSeconds() {
+        return serverPid > 0 ? CpuTime.treeSeconds(serverPid) : 0;
     }
 
     /** The pooled, counting data source. */

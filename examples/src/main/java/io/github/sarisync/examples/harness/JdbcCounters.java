@@ -7,6 +7,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
@@ -18,7 +20,10 @@ import java.util.regex.Pattern;
  */
 public final class JdbcCounters {
     private static final Pattern COURSE_WRITE = Pattern.compile(
-            "(?is)^\\s*(insert\\s+into|update|delete\\s+from|merge\\s+into)\\s+\"?\\w*(course_groups|courses|course_members)\\b.*");
+            "(?is)^\\s*(insert\\s+into|update|delete\\s+from|merge\\s+into)\\s+\"?\\w*(course_groups|courses|course_members)\\b");
+
+    /** Whether a SQL text writes course data, by text: an application runs few distinct statements. */
+    private static final Map<String, Boolean> COURSE_WRITES = new ConcurrentHashMap<>();
 
     private final LongAdder statements = new LongAdder();
     private final LongAdder courseRowsWritten = new LongAdder();
@@ -49,16 +54,34 @@ public final class JdbcCounters {
     private Connection connection(Connection target) {
         return proxy(Connection.class, target, (method, args) -> {
             Object result = method.invoke(target, args);
-            if (result instanceof Statement statement
-                    && method.getName().matches("prepareStatement|createStatement|prepareCall")) {
-                String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
-                return statement(statement, method.getReturnType(), sql);
+            if (result instanceof Statement statement && createsStatement(method.getName())) {
+                boolean courseWrite = args != null && args.length > 0 && args[0] instanceof String sql && isCourseWrite(sql);
+                return statement(statement, method.getReturnType(), courseWrite);
             }
             return result;
         });
     }
 
-    private Object statement(Statement target, Class<?> type, String preparedSql) {
+    private static boolean createsStatement(String method) {
+        return switch (method) {
+            case "prepareStatement", "createStatement", "prepareCall" -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isCourseWrite(String sql) {
+        Boolean known = COURSE_WRITES.get(sql);
+        if (known != null) {
+            return known;
+        }
+        boolean write = COURSE_WRITE.matcher(sql).lookingAt();
+        if (COURSE_WRITES.size() < 10_000) {
+            COURSE_WRITES.put(sql, write);
+        }
+        return write;
+    }
+
+    private Object statement(Statement target, Class<?> type, boolean preparedCourseWrite) {
         return proxy(type, target, (method, args) -> {
             String name = method.getName();
             if (!name.startsWith("execute")) {
@@ -66,8 +89,9 @@ public final class JdbcCounters {
             }
             statements.increment();
             Object result = method.invoke(target, args);
-            String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : preparedSql;
-            if (sql != null && COURSE_WRITE.matcher(sql).matches()) {
+            boolean courseWrite = args != null && args.length > 0 && args[0] instanceof String sql
+                    ? isCourseWrite(sql) : preparedCourseWrite;
+            if (courseWrite) {
                 courseRowsWritten.add(rows(target, result));
             }
             return result;
