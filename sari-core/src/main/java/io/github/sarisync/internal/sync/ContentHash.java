@@ -34,6 +34,7 @@ public final class ContentHash {
             hash ^= b & 0xff;
             hash *= PRIME;
         }
-        return String.format("%016x", hash);
+        String hex = Long.toHexString(hash);
+        return "0".repeat(16 - hex.length()) + hex;
     }
 }
