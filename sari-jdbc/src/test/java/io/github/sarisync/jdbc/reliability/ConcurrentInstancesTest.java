@@ -21,6 +21,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -141,7 +142,7 @@ class ConcurrentInstancesTest {
 
         Ticker(List<SARISyncEngine> engines, List<SyncReport> reports) {
             settled = new int[engines.size()];
-            java.util.Arrays.fill(settled, -1);
+            Arrays.fill(settled, -1);
             for (int e = 0; e < engines.size(); e++) {
                 int index = e;
                 SARISyncEngine engine = engines.get(e);
@@ -182,7 +183,7 @@ class ConcurrentInstancesTest {
 
         synchronized void awaitSettled() throws InterruptedException {
             long deadline = System.nanoTime() + GIVE_UP_NANOS;
-            while (java.util.Arrays.stream(settled).anyMatch(s -> s < tick)) {
+            while (Arrays.stream(settled).anyMatch(s -> s < tick)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new AssertionError("the engines did not finish tick " + tick + " in time");

@@ -23,7 +23,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,10 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * have expired, and the database then mirrors the simulator.
  */
 class CrashRecoveryTest {
-    private static final int SCHOOLS = 24;
+    private static final int SCHOOLS = 16;
     private static final int PARALLELISM = 4;
     /** The dead instance commits this many write transactions minus one before it stands still. */
-    private static final int BLOCK_AT = 9;
+    private static final int BLOCK_AT = 7;
     /** Generous: a cold JVM on a loaded machine; the marker normally comes within seconds. */
     private static final long MARKER_TIMEOUT_SECONDS = 120;
 
@@ -111,7 +110,7 @@ class CrashRecoveryTest {
     /** Starts the syncing JVM, waits until it stands still mid-write, kills it; returns what it was writing. */
     private List<String> killMidWrite() throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow();
-        Process child = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+        Process child = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), CrashingSyncMain.class.getName(),
                 db.jdbcUrl(), Integer.toString(BLOCK_AT), Integer.toString(PARALLELISM))
                 .redirectErrorStream(true).start();

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -102,10 +103,10 @@ final class WriteBlocker implements SyncListener {
     }
 
     private interface Call {
-        Object invoke(java.lang.reflect.Method method, Object[] args) throws Throwable;
+        Object invoke(Method method, Object[] args) throws Throwable;
     }
 
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
