@@ -31,10 +31,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Scenario 4, concurrent instances: several engines, each with its own connection pool, stores
- * and instance id, call {@code syncDue} in a loop on one database for a while, in real time, with
+ * Scenario 4, concurrent instances: after an initial load of every school (so the scenario runs
+ * in the steady state of a host that has been syncing for a while), several engines, each with
+ * its own connection pool, stores and instance id, call {@code syncDue} in a loop on one database for a while, in real time, with
  * every tenant's interval short enough to come due many times, while the {@link Weather} changes
- * SARI's data about once a second. Then one more engine syncs everything (member policy ALL) and
+ * SARI's data every five seconds. Then one more engine syncs everything (member policy ALL) and
  * the database must mirror the simulator. Counted: leases granted to two instances at once
  * ({@link RunRecorder}), intervals without a sync and double syncs ({@link IntervalCheck}), runs
  * missing from the run log, duplicate rows and mismatches.
@@ -42,7 +43,7 @@ import java.util.stream.Collectors;
 public final class ConcurrentScenario {
     private static final long FIRST_FABER_ID = 1_000_000L;
     private static final Duration LOOP_PAUSE = Duration.ofMillis(50);
-    private static final Duration WEATHER_EVERY = Duration.ofSeconds(1);
+    private static final Duration WEATHER_EVERY = Duration.ofSeconds(5);
     private static final Clock CLOCK = Clock.systemUTC();
 
     private final ConcurrentConfig config;
@@ -77,17 +78,23 @@ public final class ConcurrentScenario {
                     config.tenants(), config.interval(), config.duration(), database.description());
             progress.flush();
 
+            SyncReport initial = settle(setup);
+            progress.printf("chaos concurrent: initial load: %d of %d schools synced (%.0f s)%n",
+                    initial.count(SyncOutcome.SUCCESS), initial.results().size(), seconds(started));
+            progress.flush();
             RunRecorder recorder = new RunRecorder();
             Instant stoppedAt = runEngines(database, cipher, simulator, weather, recorder);
             List<RunRecorder.Run> runs = recorder.runs();
             IntervalCheck intervals = new IntervalCheck(schools.stream().map(SimulatedSchool::id).toList(), runs,
-                    config.interval(), true, stoppedAt, LOOP_PAUSE.multipliedBy(10));
+                    config.interval(), true, stoppedAt, config.interval().dividedBy(2));
             Findings lost = runLog(setup, runs);
             SyncReport settle = settle(setup);
             MirrorCheck.Result mirror = new MirrorCheck(setup).check(simulator, settle.startedAt());
             Map<String, Long> outcomes = runs.stream().collect(Collectors.groupingBy(run ->
                     run.result().outcome() + (run.result().errorCode() == null ? "" : "/" + run.result().errorCode()),
                     Collectors.counting()));
+            progress.printf("chaos concurrent: longest wait from the start of an interval to its sync %d ms%n",
+                    intervals.maxLag().toMillis());
             progress.printf("chaos concurrent: runs by outcome %s; weather: %s; settle round: %d succeeded of %d; "
                             + "checked %d parts and %d members (%.0f s)%n", outcomes, weather.changes(),
                     settle.count(SyncOutcome.SUCCESS), settle.results().size(), mirror.parts(), mirror.members(),
@@ -99,7 +106,7 @@ public final class ConcurrentScenario {
             report("mismatch", mirror.mismatches());
             report("duplicate", mirror.duplicates());
             return new ConcurrentResult(config.instances(), config.tenants(), IntervalCheck.successful(runs),
-                    runs.size(), simulator.stats().total(), recorder.overlaps(), intervals.skipped(),
+                    runs.size(), simulator.stats().total(), intervals.maxLag(), recorder.overlaps(), intervals.skipped(),
                     intervals.doubles(), lost, mirror.mismatches(), mirror.duplicates(), seconds(started));
         }
     }
@@ -171,7 +178,7 @@ public final class ConcurrentScenario {
         return lost;
     }
 
-    /** One more engine syncs every tenant with member policy ALL, so the mirror can be checked. */
+    /** One more engine syncs every tenant with member policy ALL (the initial load, and at the end for the mirror). */
     private SyncReport settle(SariJdbc jdbc) {
         SyncOptions options = SyncOptions.builder().parallelism(config.parallelism()).memberPolicy(MemberPolicy.ALL)
                 .instanceId("chaos-settle").build();

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 final class IntervalCheck {
     private final Findings skipped = new Findings();
     private final Findings doubles = new Findings();
+    private long maxLagMillis;
 
     IntervalCheck(List<String> tenants, List<RunRecorder.Run> runs, Duration interval, boolean stagger,
                   Instant stoppedAt, Duration grace) {
@@ -39,6 +40,9 @@ final class IntervalCheck {
                 slots.computeIfAbsent(slot(run.result().startedAt(), phase, millis), k -> new ArrayList<>())
                         .add(run.instance());
             }
+            tenantRuns.stream().map(run -> run.result().startedAt()).sorted().skip(1).forEach(start ->
+                    maxLagMillis = Math.max(maxLagMillis, start.toEpochMilli() - phase
+                            - slot(start, phase, millis) * millis));
             long last = slot(stoppedAt.minus(grace), phase, millis);
             for (long k = slots.firstKey(); k <= last; k++) {
                 List<String> in = slots.getOrDefault(k, List.of());
@@ -62,6 +66,11 @@ final class IntervalCheck {
 
     Findings doubles() {
         return doubles;
+    }
+
+    /** The longest time from the start of an interval to the start of the sync in it (a tenant's first sync aside). */
+    Duration maxLag() {
+        return Duration.ofMillis(maxLagMillis);
     }
 
     /** The successful runs per tenant, for the figures. */

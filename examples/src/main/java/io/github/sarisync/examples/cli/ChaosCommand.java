@@ -63,12 +63,12 @@ final class ChaosCommand implements Callable<Integer> {
     int instances = 3;
 
     @Option(names = "--concurrent-tenants", paramLabel = "N", description = "Driving schools of scenario 4 "
-            + "(default: 50).")
-    int concurrentTenants = 50;
+            + "(default: 30).")
+    int concurrentTenants = 30;
 
     @Option(names = "--concurrent-interval", paramLabel = "DURATION", description = "Every tenant's sync interval "
-            + "in scenario 4 (default: 3s).")
-    String concurrentInterval = "3s";
+            + "in scenario 4 (default: 5s).")
+    String concurrentInterval = "5s";
 
     @Option(names = "--concurrent-duration", paramLabel = "DURATION", description = "How long the engines of "
             + "scenario 4 run (default: 60s).")

@@ -17,11 +17,11 @@ class ConcurrentScenarioTest {
         StringWriter progress = new StringWriter();
         ConcurrentResult result;
         try (HarnessDatabase database = HarnessDatabase.open("postgres", 6)) {
-            result = new ConcurrentScenario(new ConcurrentConfig(3, 10, Duration.ofSeconds(6), Duration.ofSeconds(1),
+            result = new ConcurrentScenario(new ConcurrentConfig(3, 10, Duration.ofSeconds(8), Duration.ofSeconds(2),
                     3, 4), new PrintWriter(progress)).run(database);
         }
 
-        assertThat(result.syncs()).as(progress.toString()).isGreaterThanOrEqualTo(10 * 5);
+        assertThat(result.syncs()).as(progress.toString()).isGreaterThanOrEqualTo(10 * 3);
         assertThat(result.runs()).isGreaterThan(result.syncs());
         assertThat(result.overlaps().examples()).as(progress.toString()).isEmpty();
         assertThat(result.skippedIntervals().examples()).as(progress.toString()).isEmpty();
