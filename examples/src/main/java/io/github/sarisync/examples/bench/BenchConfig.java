@@ -23,10 +23,12 @@ import java.util.Objects;
  * @param fairUse          the simulator's per-school limit of requests per minute (the client is
  *                         limited to the same), 0 for none
  * @param simulatorThreads threads the simulator handles requests on
+ * @param warmupTenants    schools synced (cold, then warm) in tables of their own before the measured
+ *                         rounds, so the JIT compiler has done its work; 0 for none
  */
 public record BenchConfig(int tenants, int vkuGroups, int vkuParts, int pgsGroups, int pgsParts, int members,
                           Duration latency, int parallelism, MemberPolicy warmPolicy, String database,
-                          int warmRounds, int fairUse, int simulatorThreads) {
+                          int warmRounds, int fairUse, int simulatorThreads, int warmupTenants) {
 
     public BenchConfig {
         atLeast("tenants", tenants, 1);
@@ -39,6 +41,7 @@ public record BenchConfig(int tenants, int vkuGroups, int vkuParts, int pgsGroup
         atLeast("rounds", warmRounds, 1);
         atLeast("fair-use limit", fairUse, 0);
         atLeast("simulator threads", simulatorThreads, 1);
+        atLeast("warm-up schools", warmupTenants, 0);
         Objects.requireNonNull(latency, "latency");
         if (latency.isNegative()) {
             throw new IllegalArgumentException("latency must not be negative, was " + latency);
@@ -52,7 +55,7 @@ public record BenchConfig(int tenants, int vkuGroups, int vkuParts, int pgsGroup
     /** The defaults of the {@code bench} command: 1,000 schools of VKU 6x4 and PGS 3x2 parts, 50 ms, 32 at once. */
     public static BenchConfig defaults() {
         return new BenchConfig(1000, 6, 4, 3, 2, 5, Duration.ofMillis(50), 32, MemberPolicy.CHANGED, "postgres", 1, 0,
-                8);
+                8, 100);
     }
 
     /** Parts per school. */

@@ -56,28 +56,27 @@ public final class Benchmark {
     /** Runs the cold round and the warm rounds, handing each round's figures to {@code onRound} as it ends. */
     public List<RoundFigures> run(Consumer<RoundFigures> onRound) {
         List<RoundFigures> rounds = new ArrayList<>();
-        HeapPeak heap = new HeapPeak();
         SariSimulator.Builder simulatorBuilder = SariSimulator.builder().latency(config.latency())
                 .threads(config.simulatorThreads()).tokenLifetime(Duration.ofHours(12));
         if (config.fairUse() > 0) {
             simulatorBuilder.fairUseLimit(config.fairUse());
         }
-        try (SariSimulator simulator = simulatorBuilder.start();
+        try (HeapPeak heap = new HeapPeak();
+             SariSimulator simulator = simulatorBuilder.start();
              HarnessDatabase database = HarnessDatabase.open(config.database(), config.parallelism() + 4)) {
+            String prefix = config.database().startsWith("jdbc:") ? "sari_bench_" : "sari_";
+            RateLimit rateLimit = config.fairUse() > 0 ? RateLimit.perMinute(config.fairUse()) : RateLimit.unlimited();
+            if (config.warmupTenants() > 0) {
+                warmUp(simulator, database, prefix + "warmup_", rateLimit, heap);
+            }
             long started = System.nanoTime();
-            SariJdbc jdbc = SariJdbc.builder().dataSource(database.dataSource())
-                    .tablePrefix(config.database().startsWith("jdbc:") ? "sari_bench_" : "sari_")
-                    .initializeSchema(SchemaInitialization.ALWAYS)
-                    .credentialsCipher(AesGcmCredentialsCipher.builder()
-                            .currentKey("bench", AesGcmCredentialsCipher.generateKey()).build())
-                    .build();
-            register(jdbc.tenantStore(), simulator);
+            SariJdbc jdbc = jdbc(database, prefix);
+            register(jdbc.tenantStore(), simulator, config.tenants(), "bench-school-", 1_000_000L);
             progress.printf("bench: %d schools (%d parts, %d members each) at the simulator and as tenants in %s, "
                             + "set up in %.1f s%n", config.tenants(), config.partsPerTenant(),
                     config.partsPerTenant() * config.members(), database.description(), seconds(started));
             progress.flush();
 
-            RateLimit rateLimit = config.fairUse() > 0 ? RateLimit.perMinute(config.fairUse()) : RateLimit.unlimited();
             SariClientFactory clients = keptClients(SariClientFactory.customized(b -> b.rateLimit(rateLimit)));
             RoundFigures cold = round("cold", MemberPolicy.ALL, jdbc, clients, simulator, database, heap);
             rounds.add(cold);
@@ -91,15 +90,42 @@ public final class Benchmark {
         return rounds;
     }
 
-    /** Generates the schools at the simulator and registers each as a tenant. */
-    private void register(TenantStore tenants, SariSimulator simulator) {
+    /**
+     * Syncs some other schools, cold then warm, into tables of their own (same database, same
+     * dialect, so the same code runs), and forgets the figures: the measured rounds then run on
+     * compiled code, as a long-running engine does.
+     */
+    private void warmUp(SariSimulator simulator, HarnessDatabase database, String prefix, RateLimit rateLimit,
+                        HeapPeak heap) {
+        long started = System.nanoTime();
+        SariJdbc jdbc = jdbc(database, prefix);
+        register(jdbc.tenantStore(), simulator, config.warmupTenants(), "warmup-school-", 900_000_000L);
+        SariClientFactory clients = keptClients(SariClientFactory.customized(b -> b.rateLimit(rateLimit)));
+        round("warm-up", MemberPolicy.ALL, jdbc, clients, simulator, database, heap);
+        round("warm-up", config.warmPolicy(), jdbc, clients, simulator, database, heap);
+        progress.printf("bench: warm-up with %d other schools (tables %s*) in %.1f s%n", config.warmupTenants(), prefix,
+                seconds(started));
+        progress.flush();
+    }
+
+    private static SariJdbc jdbc(HarnessDatabase database, String prefix) {
+        return SariJdbc.builder().dataSource(database.dataSource()).tablePrefix(prefix)
+                .initializeSchema(SchemaInitialization.ALWAYS)
+                .credentialsCipher(AesGcmCredentialsCipher.builder()
+                        .currentKey("bench", AesGcmCredentialsCipher.generateKey()).build())
+                .build();
+    }
+
+    /** Generates schools at the simulator and registers each as a tenant. */
+    private void register(TenantStore tenants, SariSimulator simulator, int count, String idPrefix, long firstId) {
         if (!tenants.findAll().isEmpty()) {
             throw new IllegalStateException("the database already has tenants; bench needs empty tables "
                     + "(it uses the table prefix sari_bench_ on a JDBC URL)");
         }
-        List<SimulatedSchool> schools = SchoolGenerator.builder().schools(config.tenants())
+        List<SimulatedSchool> schools = SchoolGenerator.builder().schools(count)
                 .vku(config.vkuGroups(), config.vkuParts()).pgs(config.pgsGroups(), config.pgsParts())
-                .membersPerPart(config.members()).idPrefix("bench-school-").build().populate(simulator);
+                .membersPerPart(config.members()).idPrefix(idPrefix).firstPartId(firstId).firstFaberId(firstId)
+                .build().populate(simulator);
         for (SimulatedSchool school : schools) {
             tenants.save(Tenant.of(school.id(), school.id(), simulator.baseUri()), school.credentials());
         }
@@ -131,6 +157,7 @@ public final class Benchmark {
             cpu = CpuTime.processSeconds() - cpu;
             dbCpu = database.serverCpuSeconds() - dbCpu;
             long peak = heap.peakBytes();
+            long peakLive = heap.peakLiveBytes();
             SimulatorStats stats = simulator.stats();
             long requests = stats.total();
             double lowerBound = requests * (config.latency().toNanos() / 1e9) / config.parallelism();
@@ -140,7 +167,8 @@ public final class Benchmark {
             return new RoundFigures(name, config.tenants(), (long) config.tenants() * config.partsPerTenant(),
                     requests, stats.requests(Operation.TOKEN), stats.requests(Operation.COURSES),
                     stats.requests(Operation.COURSE_DETAIL), database.counters().statements(),
-                    database.counters().courseRowsWritten(), wall, lowerBound, peak, report.failedTenants().size(),
+                    database.counters().courseRowsWritten(), wall, lowerBound, peak, peakLive,
+                    report.failedTenants().size(),
                     config.fairUse() > 0 ? stats.maxRequestsPerMinute() : -1, cpu, dbCpu);
         }
     }

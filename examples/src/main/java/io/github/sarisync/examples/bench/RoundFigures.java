@@ -17,7 +17,8 @@ import java.util.Locale;
  * @param rowsWritten       course, group and member rows inserted, updated or deleted
  * @param wallSeconds       time of the whole round
  * @param lowerBoundSeconds {@code requests x latency / parallelism}: what the requests alone need
- * @param peakHeapBytes     peak heap of the process during the round
+ * @param peakHeapBytes     peak heap of the process during the round (sum of the pools' peaks, garbage included)
+ * @param peakLiveHeapBytes the most heap still in use after a garbage collection during the round
  * @param failedTenants     tenants whose sync did not succeed
  * @param maxPerMinute      the highest request count of one school within a minute, -1 when not watched
  * @param cpuSeconds        CPU time this process used during the round (engine, client, simulator)
@@ -25,7 +26,7 @@ import java.util.Locale;
  */
 public record RoundFigures(String round, int tenants, long parts, long requests, long tokens, long lists, long details,
                            long statements, long rowsWritten, double wallSeconds, double lowerBoundSeconds,
-                           long peakHeapBytes, int failedTenants, int maxPerMinute, double cpuSeconds,
+                           long peakHeapBytes, long peakLiveHeapBytes, int failedTenants, int maxPerMinute, double cpuSeconds,
                            double dbCpuSeconds) {
 
     public double requestsPerTenant() {
@@ -48,8 +49,9 @@ public record RoundFigures(String round, int tenants, long parts, long requests,
                         + "rows_written=%d wall_s=%.2f lower_bound_s=%.2f ratio=%.2f peak_heap_mb=%d",
                 round, tenants, parts, requests, requestsPerTenant(), statementsPerTenant(), rowsWritten, wallSeconds,
                 lowerBoundSeconds, ratio(), peakHeapBytes / (1024 * 1024)));
-        line.append(String.format(Locale.ROOT, " tokens=%d lists=%d details=%d failed=%d cpu_s=%.1f db_cpu_s=%.1f",
-                tokens, lists, details, failedTenants, cpuSeconds, dbCpuSeconds));
+        line.append(String.format(Locale.ROOT,
+                " live_heap_mb=%d tokens=%d lists=%d details=%d failed=%d cpu_s=%.1f db_cpu_s=%.1f",
+                peakLiveHeapBytes / (1024 * 1024), tokens, lists, details, failedTenants, cpuSeconds, dbCpuSeconds));
         if (maxPerMinute >= 0) {
             line.append(" max_requests_per_school_minute=").append(maxPerMinute);
         }

@@ -70,13 +70,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--simulator-threads", paramLabel = "N", description = "Threads of the simulator (default: 8).")
     int simulatorThreads = DEFAULTS.simulatorThreads();
 
+    @Option(names = "--warmup", paramLabel = "N", description = "Schools synced in tables of their own before the "
+            + "measured rounds, so that the JVM has compiled its hot code; 0 = none (default: 100).")
+    int warmup = DEFAULTS.warmupTenants();
+
     @Override
     public Integer call() {
         CliEnvironment env = SariSyncCli.root(spec).environment();
         int[] vkuShape = shape("--vku", vku);
         int[] pgsShape = shape("--pgs", pgs);
         BenchConfig config = new BenchConfig(tenants, vkuShape[0], vkuShape[1], pgsShape[0], pgsShape[1], members,
-                latency(latency), parallelism, memberPolicy, database, rounds, fairUse, simulatorThreads);
+                latency(latency), parallelism, memberPolicy, database, rounds, fairUse, simulatorThreads, warmup);
         PrintWriter out = env.out();
         List<RoundFigures> figures = new Benchmark(config, env.err()).run(round -> {
             out.println(round.line());
