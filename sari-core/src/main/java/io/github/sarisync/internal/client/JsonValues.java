@@ -3,6 +3,7 @@ package io.github.sarisync.internal.client;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -144,13 +145,57 @@ public final class JsonValues {
         }
         String t = s.trim();
         try {
+            LocalDateTime plain = plainLocalDateTime(t);
+            if (plain != null) {
+                return plain;
+            }
             if (t.length() == 10) {
                 return LocalDate.parse(t, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay();
             }
             return LocalDateTime.parse(t, LOCAL_DATE_TIME);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             throw new MalformedAnswer(field + " is not a time of the form yyyy-MM-dd HH:mm");
         }
+    }
+
+    /**
+     * The common forms {@code yyyy-MM-dd HH:mm}, {@code yyyy-MM-ddTHH:mm} and either with
+     * {@code :ss}, read without the formatter (a course list has several per part, and the
+     * formatter costs more than the rest of reading the part); null for any other form, which
+     * the formatter then reads or refuses.
+     *
+     * @throws DateTimeException for a field out of range (month 13, 30 February, hour 24)
+     */
+    static LocalDateTime plainLocalDateTime(String t) {
+        int length = t.length();
+        if ((length != 16 && length != 19) || t.charAt(4) != '-' || t.charAt(7) != '-'
+                || (t.charAt(10) != ' ' && t.charAt(10) != 'T') || t.charAt(13) != ':'
+                || (length == 19 && t.charAt(16) != ':')) {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 7);
+        int day = digits(t, 8, 10);
+        int hour = digits(t, 11, 13);
+        int minute = digits(t, 14, 16);
+        int second = length == 19 ? digits(t, 17, 19) : 0;
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        return LocalDateTime.of(year, month, day, hour, minute, second);
+    }
+
+    /** The number written by the ASCII digits {@code from..to-1}, or -1 when one is not a digit. */
+    private static int digits(String t, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /**

@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Gives each group of a feed its stable key. SARI's groups have no id and lose their past parts
@@ -68,7 +67,7 @@ public final class GroupKeys {
         long smallest = group.courses().stream().mapToLong(Course::id).min().orElse(-1);
         String key = type.name() + "-" + smallest;
         if (smallest < 0 || knownKeys.contains(key) || taken.contains(key)) {
-            key = type.name() + "-" + UUID.randomUUID();
+            key = type.name() + "-" + RunIds.next();
         }
         return key;
     }

@@ -36,7 +36,7 @@ final class TenantLease {
         this.name = name(tenantId);
         this.owner = owner;
         this.duration = duration;
-        this.extendEvery = duration.dividedBy(3);
+        this.extendEvery = Duration.ofMillis(duration.toMillis() / 3);
         this.runId = runId;
     }
 

@@ -21,7 +21,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
@@ -68,7 +67,7 @@ public final class TenantRun {
     }
 
     public TenantSyncResult run() {
-        String runId = UUID.randomUUID().toString();
+        String runId = RunIds.next().toString();
         MDC.put("tenantId", tenant.id());
         MDC.put("runId", runId);
         try {
