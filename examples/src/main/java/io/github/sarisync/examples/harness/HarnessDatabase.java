@@ -99,7 +99,8 @@ public final class HarnessDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a folder for the H2 database: " + e.getMessage(), e);
         }
-        HikariConfig config = poolConfig("jdbc:h2:file:" + dir.resolve("sari").toAbsolutePath(), connections);
+        HikariConfig config = poolConfig("jdbc:h2:file:" + dir.resolve("sari").toAbsolutePath() + ";QUERY_CACHE_SIZE=64",
+                connections);
         config.setUsername("sa");
         return new HarnessDatabase("H2 (file)", null, dir, new HikariDataSource(config));
     }
