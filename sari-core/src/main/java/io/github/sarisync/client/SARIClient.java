@@ -268,6 +268,13 @@ public final class SARIClient {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(30);
         private ObjectMapper objectMapper;
+        /**
+         * One mapper for every client built without one of its own: an engine builds a client per
+         * tenant, and a mapper's caches cost memory and warm up separately. Only read from, so sharing
+         * it is safe.
+         */
+        private static final ObjectMapper DEFAULT_MAPPER = new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         private long maxResponseBytes = 16L * 1024 * 1024;
         private SariRequestListener requestListener = SariRequestListener.none();
 
@@ -381,7 +388,7 @@ public final class SARIClient {
                 throw new IllegalArgumentException("SARIClient: maxResponseBytes must be > 0, was " + maxResponseBytes);
             }
             if (objectMapper == null) {
-                objectMapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+                objectMapper = DEFAULT_MAPPER;
             }
             return new SARIClient(new Settings(this, stripTrailingSlash(uri)));
         }

@@ -84,6 +84,23 @@ class ClientInternalsTest {
     }
 
     @Test
+    void aPermitCountsFromTheEndOfItsRequestSoSariSeesAFullMinuteBetweenTheFirstAndTheThird() throws Exception {
+        io.github.sarisync.TestClock moving = new io.github.sarisync.TestClock(START);
+        List<Duration> waits = new CopyOnWriteArrayList<>();
+        SlidingWindowRateLimiter limiter = SlidingWindowRateLimiter.of(RateLimit.perMinute(2), moving, waits::add);
+
+        SlidingWindowRateLimiter.Permit slow = limiter.acquire();
+        moving.advance(Duration.ofSeconds(3)); // the first request needs 3 s (connecting, a slow answer)
+        slow.done();
+        limiter.acquire().done();
+        limiter.acquire();
+
+        // counted from its send, the first permit would free at START + 60 s (57 s from now);
+        // it ended at START + 3 s, so the third request waits until START + 63 s
+        assertThat(waits).containsExactly(Duration.ofSeconds(60));
+    }
+
+    @Test
     void twentyThreadsShareTheLimiterFairlyWithoutOverbooking() throws Exception {
         List<Duration> waits = new CopyOnWriteArrayList<>();
         SlidingWindowRateLimiter limiter = SlidingWindowRateLimiter.of(RateLimit.perMinute(5), clock, waits::add);

@@ -62,11 +62,20 @@ public final class HttpExchange {
      */
     public Answer send(String operation, String subject, HttpRequest.Builder request) throws TransientFault {
         HttpRequest built = request.timeout(requestTimeout).build();
+        SlidingWindowRateLimiter.Permit permit;
         try {
-            limiter.acquire();
+            permit = limiter.acquire();
         } catch (InterruptedException e) {
             throw interrupted(operation, "a rate-limit permit");
         }
+        try {
+            return exchange(operation, subject, built);
+        } finally {
+            permit.done();
+        }
+    }
+
+    private Answer exchange(String operation, String subject, HttpRequest built) throws TransientFault {
         long start = System.nanoTime();
         // the JDK's request timeout ends with the headers; the deadline here covers the body as well
         CompletableFuture<HttpResponse<BoundedBody>> pending = http.sendAsync(built,
