@@ -84,7 +84,11 @@ final class ChaosCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CliEnvironment env = SariSyncCli.root(spec).environment();
+        SariSyncCli root = SariSyncCli.root(spec);
+        CliEnvironment env = root.environment();
+        if (!root.verbose()) {
+            root.quietLibrary();
+        }
         PrintWriter out = env.out();
         PrintWriter err = env.err();
         FaultsConfig faults = new FaultsConfig(tenants, rounds, faultRate, seed, parallelism);

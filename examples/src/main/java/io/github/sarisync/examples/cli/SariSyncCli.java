@@ -138,6 +138,16 @@ public final class SariSyncCli implements Callable<Integer> {
         }
     }
 
+    /**
+     * The library logs only errors from now on: for {@code chaos}, whose injected faults would
+     * otherwise print thousands of expected warnings.
+     */
+    void quietLibrary() {
+        if (LoggerFactory.getLogger(SARI_LOGGER) instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(ch.qos.logback.classic.Level.ERROR);
+        }
+    }
+
     CliEnvironment environment() {
         return environment;
     }

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * The heap of this process between {@link #reset()} and now, two ways: {@link #peakBytes()} is
  * the sum of the peaks of the heap pools (an upper bound: it includes garbage not yet collected,
  * so it grows towards {@code -Xmx}); {@link #peakLiveBytes()} is the most heap still in use right
- * after a garbage collection (what the program really held), 0 when no collection ran.
+ * after a garbage collection (what the program really held).
  */
 public final class HeapPeak implements AutoCloseable {
     private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -63,9 +63,13 @@ public final class HeapPeak implements AutoCloseable {
         return sum;
     }
 
-    /** The most heap in use right after a collection since {@link #reset()}. */
+    /**
+     * The most heap in use right after a collection since {@link #reset()}, counting one more
+     * collection run now (so a round short enough to need none still reports what it holds).
+     */
     public long peakLiveBytes() {
-        return peakLive.get();
+        System.gc();
+        return Math.max(peakLive.get(), usedBytes());
     }
 
     /** The heap in use now, garbage included. */
