@@ -1,14 +1,13 @@
 package io.github.sarisync.jdbc;
 
 import javax.sql.DataSource;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.github.sarisync.jdbc.JdbcProxies.forward;
+import static io.github.sarisync.jdbc.JdbcProxies.proxy;
 
 /**
  * Wraps a DataSource to count the statements executed through it (an {@code executeBatch} counts
@@ -40,22 +39,22 @@ final class StatementProbe {
     }
 
     DataSource wrap(DataSource target) {
-        return proxy(DataSource.class, target, (method, args) -> {
-            Object result = method.invoke(target, args);
+        return proxy(DataSource.class, (method, args) -> {
+            Object result = forward(target, method, args);
             return result instanceof Connection c ? connection(c) : result;
         });
     }
 
     private Connection connection(Connection target) {
-        return proxy(Connection.class, target, (method, args) -> {
-            Object result = method.invoke(target, args);
+        return proxy(Connection.class, (method, args) -> {
+            Object result = forward(target, method, args);
             return result instanceof Statement s && method.getName().matches("prepareStatement|createStatement|prepareCall")
                     ? statement(s, target, method.getReturnType()) : result;
         });
     }
 
     private Object statement(Statement target, Connection connection, Class<?> type) {
-        return proxy(type, target, (method, args) -> {
+        return proxy(type, (method, args) -> {
             if (method.getName().startsWith("execute")) {
                 int n = executed.incrementAndGet();
                 if (n == failAt) {
@@ -64,22 +63,7 @@ final class StatementProbe {
                             "08006");
                 }
             }
-            return method.invoke(target, args);
+            return forward(target, method, args);
         });
-    }
-
-    private interface Call {
-        Object invoke(Method method, Object[] args) throws Throwable;
-    }
-
-    private static <T> T proxy(Class<T> type, Object target, Call call) {
-        InvocationHandler handler = (proxy, method, args) -> {
-            try {
-                return call.invoke(method, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        };
-        return type.cast(Proxy.newProxyInstance(StatementProbe.class.getClassLoader(), new Class<?>[]{type}, handler));
     }
 }

@@ -1,10 +1,6 @@
 package io.github.sarisync.jdbc.reliability;
 
 import javax.sql.DataSource;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -12,6 +8,9 @@ import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.github.sarisync.jdbc.JdbcProxies.forward;
+import static io.github.sarisync.jdbc.JdbcProxies.proxy;
 
 /**
  * A database that goes away for a while, between a DataSource without pool and the stores: while
@@ -36,11 +35,11 @@ final class DatabaseOutage {
                 if (down) {
                     throw refusal("08001");
                 }
-                Connection connection = (Connection) invoke(target, method, args);
+                Connection connection = (Connection) forward(target, method, args);
                 open.add(connection);
                 return connection(connection);
             }
-            return invoke(target, method, args);
+            return forward(target, method, args);
         });
     }
 
@@ -93,7 +92,7 @@ final class DatabaseOutage {
                 inTransaction[0] = !((Boolean) args[0]);
                 statements[0] = 0;
             }
-            Object result = invoke(target, method, args);
+            Object result = forward(target, method, args);
             if (result instanceof Statement s && name.matches("prepareStatement|createStatement")) {
                 return statement(s, method.getReturnType(), inTransaction, statements);
             }
@@ -111,29 +110,12 @@ final class DatabaseOutage {
                     throw refusal("08006");
                 }
             }
-            return invoke(target, method, args);
+            return forward(target, method, args);
         });
     }
 
     private SQLTransientConnectionException refusal(String sqlState) {
         refused.incrementAndGet();
         return new SQLTransientConnectionException(MESSAGE, sqlState);
-    }
-
-    private interface Call {
-        Object invoke(Method method, Object[] args) throws Throwable;
-    }
-
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
-
-    private static <T> T proxy(Class<T> type, Call call) {
-        InvocationHandler handler = (proxy, method, args) -> call.invoke(method, args);
-        return type.cast(Proxy.newProxyInstance(DatabaseOutage.class.getClassLoader(), new Class<?>[]{type}, handler));
     }
 }

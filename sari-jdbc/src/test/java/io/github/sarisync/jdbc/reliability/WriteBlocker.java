@@ -5,16 +5,15 @@ import io.github.sarisync.sync.SyncListener;
 
 import javax.sql.DataSource;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.github.sarisync.jdbc.JdbcProxies.forward;
+import static io.github.sarisync.jdbc.JdbcProxies.proxy;
 
 /**
  * Freezes a sync in the middle of writing, so that a test can kill the process at a known point:
@@ -49,7 +48,7 @@ final class WriteBlocker implements SyncListener {
 
     DataSource wrap(DataSource target) {
         return proxy(DataSource.class, (method, args) -> {
-            Object result = invoke(target, method, args);
+            Object result = forward(target, method, args);
             return result instanceof Connection c ? connection(c) : result;
         });
     }
@@ -66,7 +65,7 @@ final class WriteBlocker implements SyncListener {
             } else if (name.equals("commit") || name.equals("rollback")) {
                 statements[0] = 0;
             }
-            Object result = invoke(target, method, args);
+            Object result = forward(target, method, args);
             if (result instanceof Statement s && name.matches("prepareStatement|createStatement")) {
                 return statement(s, method.getReturnType(), transaction, statements);
             }
@@ -80,7 +79,7 @@ final class WriteBlocker implements SyncListener {
                     && transaction[0] >= blockAt) {
                 standStill();
             }
-            return invoke(target, method, args);
+            return forward(target, method, args);
         });
     }
 
@@ -100,22 +99,5 @@ final class WriteBlocker implements SyncListener {
                 // only SIGKILL ends this thread: the test wants the process to die mid-write
             }
         }
-    }
-
-    private interface Call {
-        Object invoke(Method method, Object[] args) throws Throwable;
-    }
-
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
-
-    private static <T> T proxy(Class<T> type, Call call) {
-        InvocationHandler handler = (proxy, method, args) -> call.invoke(method, args);
-        return type.cast(Proxy.newProxyInstance(WriteBlocker.class.getClassLoader(), new Class<?>[]{type}, handler));
     }
 }
