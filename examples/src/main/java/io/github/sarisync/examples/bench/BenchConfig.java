@@ -63,11 +63,6 @@ public record BenchConfig(int tenants, int vkuGroups, int vkuParts, int pgsGroup
         return vkuGroups * vkuParts + pgsGroups * pgsParts;
     }
 
-    /** Course lists per school and round: one per type that has groups. */
-    public int listsPerTenant() {
-        return 2;
-    }
-
     private static void atLeast(String what, int value, int min) {
         if (value < min) {
             throw new IllegalArgumentException(what + " must be >= " + min + ", was " + value);

@@ -1,6 +1,5 @@
 package io.github.sarisync.examples.chaos;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.sarisync.credentials.AesGcmCredentialsCipher;
 import io.github.sarisync.examples.harness.HarnessDatabase;
@@ -19,8 +18,6 @@ import io.github.sarisync.testkit.SchoolGenerator;
 import io.github.sarisync.testkit.SimulatedSchool;
 
 import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,10 +116,9 @@ public final class ConcurrentScenario {
         List<Thread> loops = new ArrayList<>();
         long deadline = System.nanoTime() + config.duration().toNanos();
         try {
-            String user = userOf(database);
             for (int i = 1; i <= config.instances(); i++) {
                 String instance = "chaos-instance-" + i;
-                HikariDataSource pool = pool(database.jdbcUrl(), user, config.parallelism() + 2, instance);
+                HikariDataSource pool = database.newPool(config.parallelism() + 2, instance);
                 pools.add(pool);
                 SariJdbc jdbc = stores(pool, cipher, SchemaInitialization.NEVER);
                 SyncOptions options = SyncOptions.builder().parallelism(config.parallelism()).instanceId(instance)
@@ -196,25 +192,6 @@ public final class ConcurrentScenario {
     }
 
     /** A pool of its own for one engine, on the harness database as the same user. */
-    private static HikariDataSource pool(String url, String user, int size, String name) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setPassword(System.getenv("SARI_JDBC_PASSWORD"));
-        config.setMaximumPoolSize(size);
-        config.setMinimumIdle(1);
-        config.setPoolName(name);
-        return new HikariDataSource(config);
-    }
-
-    private static String userOf(HarnessDatabase database) {
-        try (Connection connection = database.dataSource().getConnection()) {
-            return connection.getMetaData().getUserName();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the database user: " + e.getMessage(), e);
-        }
-    }
-
     /** A thread doing {@code step} until the deadline, pausing between steps; a failing step is reported. */
     private Thread loop(String name, Runnable step, long deadline, Duration pause) {
         Thread thread = new Thread(() -> {

@@ -146,9 +146,16 @@ public final class HarnessDatabase implements AutoCloseable {
         return description;
     }
 
-    /** A JDBC URL another process can connect to (embedded PostgreSQL: user {@code postgres}, no password). */
-    public String jdbcUrl() {
-        return pool.getJdbcUrl();
+    /**
+     * Another pool on the same database with the same login, not counted (for instance one per
+     * engine instance, as separate processes would have); the caller closes it.
+     */
+    public HikariDataSource newPool(int connections, String name) {
+        HikariConfig config = poolConfig(pool.getJdbcUrl(), connections);
+        config.setUsername(pool.getUsername());
+        config.setPassword(pool.getPassword());
+        config.setPoolName(name);
+        return new HikariDataSource(config);
     }
 
     static String describe(String jdbcUrl) {

@@ -73,7 +73,7 @@ public final class HeapPeak implements AutoCloseable {
     }
 
     /** The heap in use now, garbage included. */
-    public static long usedBytes() {
+    private static long usedBytes() {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         return heap.getUsed();
     }
