@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -140,14 +139,13 @@ class SARISyncEngineConcurrencyTest {
      * Counts a tenant as running from reading its credentials (the first call after taking the
      * lease) to writing its state (the last call before releasing it).
      */
-    private static final class OverlapDetector implements TenantStore {
-        private final TenantStore delegate;
+    private static final class OverlapDetector extends ForwardingTenantStore {
         private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
         final AtomicInteger overlaps = new AtomicInteger();
         final AtomicInteger runs = new AtomicInteger();
 
         OverlapDetector(TenantStore delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -157,43 +155,13 @@ class SARISyncEngineConcurrencyTest {
                 overlaps.incrementAndGet();
             }
             Thread.yield();
-            return delegate.credentials(tenantId);
+            return super.credentials(tenantId);
         }
 
         @Override
         public void updateState(String tenantId, TenantState state) {
-            delegate.updateState(tenantId, state);
+            super.updateState(tenantId, state);
             running.get(tenantId).decrementAndGet();
-        }
-
-        @Override
-        public List<Tenant> findEnabled() {
-            return delegate.findEnabled();
-        }
-
-        @Override
-        public List<Tenant> findAll() {
-            return delegate.findAll();
-        }
-
-        @Override
-        public Optional<Tenant> find(String tenantId) {
-            return delegate.find(tenantId);
-        }
-
-        @Override
-        public void save(Tenant tenant, SariCredentials credentials) {
-            delegate.save(tenant, credentials);
-        }
-
-        @Override
-        public void setFlags(String tenantId, boolean enabled, boolean paused) {
-            delegate.setFlags(tenantId, enabled, paused);
-        }
-
-        @Override
-        public boolean delete(String tenantId) {
-            return delegate.delete(tenantId);
         }
     }
 }

@@ -256,52 +256,15 @@ class SARISyncEngineTest {
     }
 
     /** A tenant store whose stored credentials cannot be decrypted. */
-    private static final class CredentialsFailingStore implements io.github.sarisync.spi.TenantStore {
-        private final InMemoryTenantStore delegate;
-
+    private static final class CredentialsFailingStore extends ForwardingTenantStore {
         CredentialsFailingStore(InMemoryTenantStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public List<Tenant> findEnabled() {
-            return delegate.findEnabled();
-        }
-
-        @Override
-        public List<Tenant> findAll() {
-            return delegate.findAll();
-        }
-
-        @Override
-        public java.util.Optional<Tenant> find(String tenantId) {
-            return delegate.find(tenantId);
+            super(delegate);
         }
 
         @Override
         public SariCredentials credentials(String tenantId) {
             throw new CredentialsException("credentials of tenant " + tenantId + " were encrypted with key k9, "
                     + "which is not configured");
-        }
-
-        @Override
-        public void save(Tenant tenant, SariCredentials credentials) {
-            delegate.save(tenant, credentials);
-        }
-
-        @Override
-        public void updateState(String tenantId, TenantState state) {
-            delegate.updateState(tenantId, state);
-        }
-
-        @Override
-        public void setFlags(String tenantId, boolean enabled, boolean paused) {
-            delegate.setFlags(tenantId, enabled, paused);
-        }
-
-        @Override
-        public boolean delete(String tenantId) {
-            return delegate.delete(tenantId);
         }
     }
 }

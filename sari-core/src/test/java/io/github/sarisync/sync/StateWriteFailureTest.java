@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,45 +31,10 @@ class StateWriteFailureTest {
         InMemoryTenantStore stored = new InMemoryTenantStore();
         stored.save(Tenant.of("tenant-1", "Fahrschule", NOWHERE),
                 new SariCredentials("client", "client-secret", "school", "school-password"));
-        TenantStore tenants = new TenantStore() {
-            @Override
-            public List<Tenant> findEnabled() {
-                return stored.findEnabled();
-            }
-
-            @Override
-            public List<Tenant> findAll() {
-                return stored.findAll();
-            }
-
-            @Override
-            public Optional<Tenant> find(String tenantId) {
-                return stored.find(tenantId);
-            }
-
-            @Override
-            public SariCredentials credentials(String tenantId) {
-                return stored.credentials(tenantId);
-            }
-
-            @Override
-            public void save(Tenant tenant, SariCredentials credentials) {
-                stored.save(tenant, credentials);
-            }
-
+        TenantStore tenants = new ForwardingTenantStore(stored) {
             @Override
             public void updateState(String tenantId, TenantState state) {
                 throw new IllegalStateException("database unavailable");
-            }
-
-            @Override
-            public void setFlags(String tenantId, boolean enabled, boolean paused) {
-                stored.setFlags(tenantId, enabled, paused);
-            }
-
-            @Override
-            public boolean delete(String tenantId) {
-                return stored.delete(tenantId);
             }
         };
 

@@ -18,7 +18,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,7 +73,7 @@ class SyncDueRecheckTest {
 
     /** The tenant store as an instance sees it that read the tenant list before another instance wrote. */
     private TenantStore readEarlier(List<Tenant> planned) {
-        return new TenantStore() {
+        return new ForwardingTenantStore(tenants) {
             @Override
             public List<Tenant> findEnabled() {
                 return planned;
@@ -83,36 +82,6 @@ class SyncDueRecheckTest {
             @Override
             public List<Tenant> findAll() {
                 return planned;
-            }
-
-            @Override
-            public Optional<Tenant> find(String tenantId) {
-                return tenants.find(tenantId);
-            }
-
-            @Override
-            public SariCredentials credentials(String tenantId) {
-                return tenants.credentials(tenantId);
-            }
-
-            @Override
-            public void save(Tenant tenant, SariCredentials credentials) {
-                tenants.save(tenant, credentials);
-            }
-
-            @Override
-            public void updateState(String tenantId, TenantState state) {
-                tenants.updateState(tenantId, state);
-            }
-
-            @Override
-            public void setFlags(String tenantId, boolean enabled, boolean paused) {
-                tenants.setFlags(tenantId, enabled, paused);
-            }
-
-            @Override
-            public boolean delete(String tenantId) {
-                return tenants.delete(tenantId);
             }
         };
     }
