@@ -88,6 +88,12 @@ final class HostileSari implements AutoCloseable {
         apiReply = reply;
     }
 
+    /** The requests of {@code op} get {@code reply}; the other kind (token or API) its normal answer. */
+    void answer(Operation op, Reply reply) {
+        answerToken(op.usesApi() ? Reply.json(200, TOKEN) : reply);
+        answerApi(op.usesApi() ? reply : Reply.json(200, op.validAnswer()));
+    }
+
     /** How the writing of the first answer to {@code op} since it was set ended, once it has. */
     CompletableFuture<Outcome> outcome(Operation op) {
         return op.usesApi() ? apiOutcome : tokenOutcome;

@@ -1,16 +1,20 @@
 package io.github.sarisync.client.hostile;
 
 import io.github.sarisync.client.SARIClient;
+import io.github.sarisync.client.SariException;
 import io.github.sarisync.model.CourseFeed;
 import io.github.sarisync.model.CourseGroup;
 import io.github.sarisync.model.CourseMember;
 import io.github.sarisync.model.CourseType;
 import io.github.sarisync.model.Customer;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Every call of the client, with SARI's name for it, a well-formed successful answer, and what a
@@ -109,6 +113,14 @@ enum Operation {
 
     /** Makes the call; when it succeeds, checks that what it returned is usable. */
     abstract void callAndCheck(SARIClient client);
+
+    /** Makes the call, which must end within {@code patience} in a {@link SariException}: returns it. */
+    SariException failureWithin(Duration patience, SARIClient client) {
+        SariException e = assertTimeoutPreemptively(patience, () -> catchThrowableOfType(SariException.class,
+                () -> callAndCheck(client)), () -> sariName() + " did not end within " + patience);
+        assertThat(e).as("the SariException of " + sariName()).isNotNull();
+        return e;
+    }
 
     static String envelope(String result) {
         return "{\"status\":\"OK\",\"result\":" + result + "}";

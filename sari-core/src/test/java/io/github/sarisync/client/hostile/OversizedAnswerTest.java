@@ -18,8 +18,6 @@ import java.util.Collections;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Memory stays bounded: an answer larger than the client's limit fails as MALFORMED_RESPONSE naming
@@ -49,9 +47,9 @@ class OversizedAnswerTest {
     void anAnswerLargerThanTheLimitFailsNamingTheLimit(
             @ForAll Operation op, @ForAll @LongRange(min = HostileSari.LIMIT + 1, max = 3L * 1024 * 1024) long size,
             @ForAll boolean chunked) {
-        answer(op, new Reply.Streamed(200, size, chunked ? 0 : size));
+        sari.answer(op, new Reply.Streamed(200, size, chunked ? 0 : size));
 
-        SariException e = call(op, sari.client().build());
+        SariException e = op.failureWithin(PATIENCE, sari.client().build());
 
         assertThat(e.code()).isEqualTo(SariErrorCode.MALFORMED_RESPONSE);
         assertThat(e.operation()).isEqualTo(op.sariName());
@@ -61,10 +59,10 @@ class OversizedAnswerTest {
     @Property(tries = 16)
     void anEndlessAnswerIsCutOffAtTheDefaultLimitAndItsConnectionClosed(@ForAll Operation op,
                                                                         @ForAll boolean chunked) throws Exception {
-        answer(op, new Reply.Streamed(200, Reply.Streamed.ENDLESS, chunked ? 0 : 1L << 40));
+        sari.answer(op, new Reply.Streamed(200, Reply.Streamed.ENDLESS, chunked ? 0 : 1L << 40));
         SARIClient client = sari.client().maxResponseBytes(DEFAULT_LIMIT).build();
 
-        SariException e = call(op, client);
+        SariException e = op.failureWithin(PATIENCE, client);
 
         assertThat(e.code()).isEqualTo(SariErrorCode.MALFORMED_RESPONSE);
         assertThat(e.getMessage()).startsWith(op.sariName()).contains("larger than " + DEFAULT_LIMIT + " bytes");
@@ -78,9 +76,10 @@ class OversizedAnswerTest {
             @ForAll boolean asParts) {
         String elements = String.join(",", Collections.nCopies(count, element));
         String result = asParts ? "{\"name\":\"VKU\",\"courses\":[" + elements + "]}" : "[" + elements + "]";
-        answer(Operation.COURSES_VKU, Reply.json(200, Operation.envelope(result)));
+        sari.answer(Operation.COURSES_VKU, Reply.json(200, Operation.envelope(result)));
 
-        SariException e = call(Operation.COURSES_VKU, sari.client().maxResponseBytes(1024 * 1024).build());
+        SariException e = Operation.COURSES_VKU.failureWithin(PATIENCE,
+                sari.client().maxResponseBytes(1024 * 1024).build());
 
         assertThat(e.code()).isEqualTo(SariErrorCode.MALFORMED_RESPONSE);
         assertThat(e.getMessage()).startsWith("getCourses failed:")
@@ -90,17 +89,5 @@ class OversizedAnswerTest {
     @Provide
     Arbitrary<String> junk() {
         return Arbitraries.of("0", "1", "null", "\"\"", "\"x\"", "[]", "true");
-    }
-
-    private static void answer(Operation op, Reply reply) {
-        sari.answerToken(op.usesApi() ? Reply.json(200, HostileSari.TOKEN) : reply);
-        sari.answerApi(op.usesApi() ? reply : Reply.json(200, op.validAnswer()));
-    }
-
-    private static SariException call(Operation op, SARIClient client) {
-        SariException e = assertTimeoutPreemptively(PATIENCE, () -> catchThrowableOfType(SariException.class,
-                () -> op.callAndCheck(client)), () -> op.sariName() + " did not end within " + PATIENCE);
-        assertThat(e).as("the SariException of " + op.sariName()).isNotNull();
-        return e;
     }
 }

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -44,9 +43,9 @@ class SlowAnswerTest {
     @ParameterizedTest
     @EnumSource(Operation.class)
     void anAnswerThatStopsHalfWayTimesOutNamingTheOperation(Operation op) {
-        answer(op, new Reply.Stalled(true, false));
+        sari.answer(op, new Reply.Stalled(true, false));
 
-        SariException e = call(op, impatientClient());
+        SariException e = op.failureWithin(PATIENCE, impatientClient());
 
         assertThat(e.code()).isEqualTo(SariErrorCode.TIMEOUT);
         assertThat(e.operation()).isEqualTo(op.sariName());
@@ -56,9 +55,9 @@ class SlowAnswerTest {
     @ParameterizedTest
     @EnumSource(value = Operation.class, names = {"TOKEN", "COURSES_VKU", "ENROL"})
     void anAnswerTricklingInForeverTimesOutAndItsConnectionIsClosed(Operation op) throws Exception {
-        answer(op, new Reply.Stalled(true, true));
+        sari.answer(op, new Reply.Stalled(true, true));
 
-        SariException e = call(op, impatientClient());
+        SariException e = op.failureWithin(PATIENCE, impatientClient());
 
         assertThat(e.code()).isEqualTo(SariErrorCode.TIMEOUT);
         assertThat(e.operation()).isEqualTo(op.sariName());
@@ -68,9 +67,9 @@ class SlowAnswerTest {
 
     @Test
     void anAnswerWhoseHeadersNeverComeTimesOut() {
-        answer(Operation.COURSES_VKU, new Reply.Stalled(false, false));
+        sari.answer(Operation.COURSES_VKU, new Reply.Stalled(false, false));
 
-        SariException e = call(Operation.COURSES_VKU, impatientClient());
+        SariException e = Operation.COURSES_VKU.failureWithin(PATIENCE, impatientClient());
 
         assertThat(e.code()).isEqualTo(SariErrorCode.TIMEOUT);
         assertThat(e.getMessage()).startsWith("getCourses failed: no complete answer within 1000 ms");
@@ -80,7 +79,7 @@ class SlowAnswerTest {
     void numbersOfMillionsOfDigitsAreRejectedWithoutBeingParsed() {
         String digits = "9".repeat(1_000_000);
         String part = "{\"id\":%s,\"name\":\"VKU Teil 1\",\"date\":\"2026-04-10 18:00\",\"freeplaces\":%s}";
-        answer(Operation.COURSES_VKU, Reply.json(200, Operation.envelope("[{\"name\":\"VKU April\",\"courses\":["
+        sari.answer(Operation.COURSES_VKU, Reply.json(200, Operation.envelope("[{\"name\":\"VKU April\",\"courses\":["
                 + part.formatted("61", "3") + "," + part.formatted("\"" + digits + "\"", "3") + ","
                 + part.formatted("63", "\"" + digits + "\"") + "]}]")));
         SARIClient client = sari.client().maxResponseBytes(16L * 1024 * 1024).build();
@@ -97,17 +96,5 @@ class SlowAnswerTest {
     /** A client that waits {@link #REQUEST_TIMEOUT} for an answer and does not retry. */
     private static SARIClient impatientClient() {
         return sari.client().requestTimeout(REQUEST_TIMEOUT).retry(RetryPolicy.none()).build();
-    }
-
-    private static void answer(Operation op, Reply reply) {
-        sari.answerToken(op.usesApi() ? Reply.json(200, HostileSari.TOKEN) : reply);
-        sari.answerApi(op.usesApi() ? reply : Reply.json(200, op.validAnswer()));
-    }
-
-    private static SariException call(Operation op, SARIClient client) {
-        SariException e = assertTimeoutPreemptively(PATIENCE, () -> catchThrowableOfType(SariException.class,
-                () -> op.callAndCheck(client)), () -> op.sariName() + " did not end within " + PATIENCE);
-        assertThat(e).as("the SariException of " + op.sariName()).isNotNull();
-        return e;
     }
 }
