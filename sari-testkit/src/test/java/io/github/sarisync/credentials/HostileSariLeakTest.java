@@ -15,7 +15,6 @@ import io.github.sarisync.sync.SyncListener;
 import io.github.sarisync.sync.SyncOptions;
 import io.github.sarisync.sync.SyncOutcome;
 import io.github.sarisync.sync.SyncReport;
-import io.github.sarisync.sync.TenantSyncResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -87,17 +86,7 @@ class HostileSariLeakTest {
         InMemoryCourseStore courses = new InMemoryCourseStore();
         InMemorySyncLogStore runLog = new InMemorySyncLogStore();
         LeakCheck check = new LeakCheck();
-        SyncListener listener = new SyncListener() {
-            @Override
-            public void tenantFinished(TenantSyncResult result) {
-                check.add(result.toString());
-            }
-
-            @Override
-            public void runFinished(SyncReport report) {
-                check.addReport(report);
-            }
-        };
+        SyncListener listener = check.listener();
 
         SyncReport first;
         SyncReport second;

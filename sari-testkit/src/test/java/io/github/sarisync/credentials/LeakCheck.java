@@ -4,7 +4,9 @@ import io.github.sarisync.client.SariCredentials;
 import io.github.sarisync.memory.InMemorySyncLogStore;
 import io.github.sarisync.spi.SyncRun;
 import io.github.sarisync.spi.TenantStore;
+import io.github.sarisync.sync.SyncListener;
 import io.github.sarisync.sync.SyncReport;
+import io.github.sarisync.sync.TenantSyncResult;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +74,21 @@ final class LeakCheck {
     }
 
     /** Every tenant with its schedule state, and every run-log row. */
+    /** A listener that adds every tenant result and every report of a sync to this check. */
+    SyncListener listener() {
+        return new SyncListener() {
+            @Override
+            public void tenantFinished(TenantSyncResult result) {
+                add(result.toString());
+            }
+
+            @Override
+            public void runFinished(SyncReport report) {
+                addReport(report);
+            }
+        };
+    }
+
     void addStores(TenantStore tenants, InMemorySyncLogStore runLog) {
         tenants.findAll().forEach(t -> {
             add(t.toString());

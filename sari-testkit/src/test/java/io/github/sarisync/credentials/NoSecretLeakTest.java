@@ -17,7 +17,6 @@ import io.github.sarisync.sync.SyncListener;
 import io.github.sarisync.sync.SyncOptions;
 import io.github.sarisync.sync.SyncOutcome;
 import io.github.sarisync.sync.SyncReport;
-import io.github.sarisync.sync.TenantSyncResult;
 import io.github.sarisync.testkit.Fault;
 import io.github.sarisync.testkit.FaultRule;
 import io.github.sarisync.testkit.Operation;
@@ -110,17 +109,7 @@ class NoSecretLeakTest {
             InMemoryCourseStore courses = new InMemoryCourseStore();
             InMemorySyncLogStore runLog = new InMemorySyncLogStore();
             LeakCheck check = new LeakCheck();
-            SyncListener listener = new SyncListener() {
-                @Override
-                public void tenantFinished(TenantSyncResult result) {
-                    check.add(result.toString());
-                }
-
-                @Override
-                public void runFinished(SyncReport report) {
-                    check.addReport(report);
-                }
-            };
+            SyncListener listener = check.listener();
 
             List<SyncReport> reports = new ArrayList<>();
             try (LogCapture logs = new LogCapture();
