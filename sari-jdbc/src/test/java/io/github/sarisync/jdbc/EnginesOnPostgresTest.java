@@ -1,6 +1,7 @@
 package io.github.sarisync.jdbc;
 
 import io.github.sarisync.client.RateLimit;
+import io.github.sarisync.jdbc.reliability.RunRecorder;
 import io.github.sarisync.model.CourseType;
 import io.github.sarisync.spi.Tenant;
 import io.github.sarisync.sync.SARISyncEngine;
@@ -51,11 +52,11 @@ class EnginesOnPostgresTest {
         }
         long withdrawn = firstPart(schools.get(0));
         long fuller = firstPart(schools.get(1));
-        LeaseWatch watch = new LeaseWatch();
+        RunRecorder recorder = new RunRecorder();
         List<SARISyncEngine> engines = new ArrayList<>();
         for (int e = 0; e < ENGINES; e++) {
             engines.add(engine(SariJdbc.builder().dataSource(db.dataSource())
-                    .credentialsCipher(TestDatabase.CIPHER).build(), watch, "engine-" + e));
+                    .credentialsCipher(TestDatabase.CIPHER).build(), recorder, "engine-" + e));
         }
 
         List<SyncReport> reports = new ArrayList<>();
@@ -67,7 +68,7 @@ class EnginesOnPostgresTest {
             reports.addAll(Concurrently.run(ENGINES, e -> engines.get(e).syncAll()));
         }
 
-        assertThat(watch.overlaps()).as("times a school was synced by two engines at once").isZero();
+        assertThat(recorder.overlaps()).as("times a school was synced by two engines at once").isEmpty();
         List<TenantSyncResult> results = reports.stream().flatMap(r -> r.results().stream()).toList();
         assertThat(results).allSatisfy(r -> assertThat(r.outcome()).as(r.tenantId() + " " + r.errorMessage())
                 .isIn(SyncOutcome.SUCCESS, SyncOutcome.SKIPPED));
@@ -79,7 +80,7 @@ class EnginesOnPostgresTest {
                     .collect(Collectors.groupingBy(TenantSyncResult::tenantId, Collectors.counting()));
             assertThat(synced).as("schools synced in round %d", round).hasSize(SCHOOLS);
         }
-        assertThat(watch.taken()).isEqualTo(results.stream().filter(r -> r.outcome() == SyncOutcome.SUCCESS).count());
+        assertThat(recorder.holdCount()).isEqualTo(results.stream().filter(r -> r.outcome() == SyncOutcome.SUCCESS).count());
         assertThat(count("SELECT COUNT(*) FROM sari_courses")).isEqualTo(SCHOOLS * PARTS_PER_SCHOOL);
         assertThat(count("SELECT COUNT(*) FROM sari_courses WHERE status = 'CANCELLED'")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM sari_course_members")).isEqualTo(SCHOOLS * PARTS_PER_SCHOOL * 2);
@@ -89,15 +90,15 @@ class EnginesOnPostgresTest {
                 + " AND tenant_id = '" + schools.get(0).id() + "'")).isEqualTo(1);
         assertThat(count("SELECT free_places FROM sari_courses WHERE part_id = " + fuller)).isZero();
         assertThat(count("SELECT COUNT(*) FROM sari_sync_runs WHERE status = 'SUCCEEDED'"))
-                .isEqualTo(watch.taken());
+                .isEqualTo(recorder.holdCount());
         assertThat(count("SELECT COUNT(*) FROM sari_sync_runs WHERE status = 'STARTED'")).isZero();
         assertThat(count("SELECT COUNT(*) FROM sari_locks WHERE expires_at > now()")).isZero();
     }
 
-    private SARISyncEngine engine(SariJdbc jdbc, LeaseWatch watch, String instanceId) {
+    private SARISyncEngine engine(SariJdbc jdbc, RunRecorder recorder, String instanceId) {
         return SARISyncEngine.builder()
                 .tenantStore(jdbc.tenantStore()).courseStore(jdbc.courseStore()).syncLogStore(jdbc.syncLogStore())
-                .lock(watch.watch(jdbc.syncLock()))
+                .lock(recorder.lock(instanceId, jdbc.syncLock()))
                 .clientFactory(SariClientFactory.customized(b -> b.httpClient(http).rateLimit(RateLimit.unlimited())))
                 .options(SyncOptions.builder().instanceId(instanceId).parallelism(4).build())
                 .build();

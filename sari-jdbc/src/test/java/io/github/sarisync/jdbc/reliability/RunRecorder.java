@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * moment {@code tryAcquire} returned true to the call of {@code release}), and every store call an
  * engine made for a tenant whose lease it did not hold at that moment.
  */
-final class RunRecorder {
+public final class RunRecorder {
     /** One engine's hold of a tenant's lease, in {@link System#nanoTime()}. */
     record Hold(String engine, String tenant, long from, long to) {
     }
@@ -35,7 +35,7 @@ final class RunRecorder {
     private final List<String> unleasedCalls = new ArrayList<>();
 
     /** {@code lock} as engine {@code engine} should see it. */
-    SyncLock lock(String engine, SyncLock lock) {
+    public SyncLock lock(String engine, SyncLock lock) {
         return new SyncLock() {
             @Override
             public boolean tryAcquire(String name, String owner, Duration lease) {
@@ -103,7 +103,7 @@ final class RunRecorder {
     }
 
     /** Pairs of holds of one tenant by two engines that overlap in time. */
-    List<String> overlaps() {
+    public List<String> overlaps() {
         List<Hold> sorted;
         synchronized (holds) {
             sorted = new ArrayList<>(holds);
@@ -123,7 +123,7 @@ final class RunRecorder {
     }
 
     /** How many leases were held and released in all. */
-    int holdCount() {
+    public int holdCount() {
         synchronized (holds) {
             return holds.size();
         }
