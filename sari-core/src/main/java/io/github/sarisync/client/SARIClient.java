@@ -67,6 +67,9 @@ import java.util.Objects;
  * </ul>
  */
 public final class SARIClient {
+    /** The largest answer a client reads unless {@link Builder#maxResponseBytes(long)} says otherwise: 16 MiB. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+
     private final Settings settings;
     private final SariApi api;
     private final TokenManager tokens;
@@ -275,7 +278,7 @@ public final class SARIClient {
          */
         private static final ObjectMapper DEFAULT_MAPPER = new ObjectMapper()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        private long maxResponseBytes = 16L * 1024 * 1024;
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private SariRequestListener requestListener = SariRequestListener.none();
 
         private Builder() {
@@ -347,7 +350,7 @@ public final class SARIClient {
             return this;
         }
 
-        /** Answers larger than this are refused as MALFORMED_RESPONSE. Default 16 MiB. */
+        /** Answers larger than this are refused as MALFORMED_RESPONSE. Default {@link #DEFAULT_MAX_RESPONSE_BYTES}. */
         public Builder maxResponseBytes(long maxResponseBytes) {
             this.maxResponseBytes = maxResponseBytes;
             return this;

@@ -6,6 +6,7 @@ import io.github.sarisync.internal.sync.DueRule;
 import io.github.sarisync.internal.sync.EngineParts;
 import io.github.sarisync.internal.sync.GuardedListener;
 import io.github.sarisync.internal.sync.RunControl;
+import io.github.sarisync.internal.sync.RunIds;
 import io.github.sarisync.internal.sync.TenantPool;
 import io.github.sarisync.internal.sync.TenantRun;
 import io.github.sarisync.memory.InMemorySyncLock;
@@ -24,8 +25,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -152,7 +155,44 @@ public final class SARISyncEngine implements AutoCloseable {
         return syncTenant(tenantId, List.of(type));
     }
 
+    /**
+     * Starts a manual sync of one tenant (as {@link #syncTenant(String)}) on the engine's executor and
+     * returns at once with the run id the run will have. See {@link #submitTenant(String, Executor)}.
+     */
+    public SyncSubmission submitTenant(String tenantId) {
+        return submitTenant(tenantId, executor);
+    }
+
+    /**
+     * Starts a manual sync of one tenant (as {@link #syncTenant(String)}) on {@code on} and returns at
+     * once, on the calling thread, with the run id the run's run-log row will have and a future of
+     * its result. The tenant is looked up on the calling thread (so an unknown id fails here) and read
+     * again when the run starts.
+     *
+     * @throws IllegalArgumentException naming the id when there is no such tenant
+     * @throws java.util.concurrent.RejectedExecutionException when {@code on} refuses the task (a
+     *         full bounded queue): nothing was started
+     */
+    public SyncSubmission submitTenant(String tenantId, Executor on) {
+        Objects.requireNonNull(on, "executor");
+        Tenant tenant = find(tenantId);
+        String runId = RunIds.next().toString();
+        CompletableFuture<TenantSyncResult> result = new CompletableFuture<>();
+        on.execute(() -> {
+            try {
+                result.complete(syncTenant(tenant.id(), BOTH, runId));
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return new SyncSubmission(tenant.id(), runId, result);
+    }
+
     private TenantSyncResult syncTenant(String tenantId, List<CourseType> types) {
+        return syncTenant(tenantId, types, null);
+    }
+
+    private TenantSyncResult syncTenant(String tenantId, List<CourseType> types, String runId) {
         Tenant tenant = find(tenantId);
         if (!tenant.enabled()) {
             return TenantRun.notRun(tenant, SyncTrigger.MANUAL, "DISABLED", "tenant " + tenantId + " is disabled",
@@ -161,7 +201,7 @@ public final class SARISyncEngine implements AutoCloseable {
         RunControl control = new RunControl();
         controls.add(control);
         try {
-            return runOne(tenant, SyncTrigger.MANUAL, types, control, null);
+            return runOne(tenant, SyncTrigger.MANUAL, types, control, null, runId);
         } finally {
             controls.remove(control);
         }
@@ -233,7 +273,7 @@ public final class SARISyncEngine implements AutoCloseable {
                         if (tenant.paused()) {
                             return notRun(tenant, trigger, "PAUSED", "tenant " + tenant.id() + " is paused");
                         }
-                        return runOne(tenant, trigger, BOTH, control, stillDue);
+                        return runOne(tenant, trigger, BOTH, control, stillDue, null);
                     },
                     i -> new TenantSyncResult(tenants.get(i).id(), tenants.get(i).name(), null, triggers.apply(i),
                             SyncOutcome.FAILED, java.util.Map.of(), "INTERNAL_ERROR",
@@ -259,13 +299,13 @@ public final class SARISyncEngine implements AutoCloseable {
     }
 
     private TenantSyncResult runOne(Tenant tenant, SyncTrigger trigger, List<CourseType> types, RunControl control,
-                                    Predicate<Tenant> stillDue) {
+                                    Predicate<Tenant> stillDue, String runId) {
         if (!running.add(tenant.id())) {
             return notRun(tenant, trigger, "RUNNING", "a run of tenant " + tenant.id()
                     + " is already in progress in this engine");
         }
         try {
-            return new TenantRun(parts, tenant, trigger, types, control, stillDue).run();
+            return new TenantRun(parts, tenant, trigger, types, control, stillDue, runId).run();
         } finally {
             running.remove(tenant.id());
         }

@@ -8,11 +8,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * they come from {@link ThreadLocalRandom} rather than {@link UUID#randomUUID()}, whose secure
  * random source costs a noticeable share of a run that changes nothing.
  */
-final class RunIds {
+public final class RunIds {
     private RunIds() {
     }
 
-    static UUID next() {
+    public static UUID next() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
         long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;

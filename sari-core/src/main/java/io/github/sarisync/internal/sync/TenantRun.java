@@ -41,21 +41,25 @@ public final class TenantRun {
     private final List<CourseType> types;
     private final RunControl control;
     private final Predicate<Tenant> stillDue;
+    private final String runId;
     private TenantState stateBefore;
 
     /**
      * @param stillDue null to run the tenant in any case; otherwise checked on the tenant as stored
      *                 once the lease is taken (a run planned from an older read of the tenants, such
      *                 as {@code syncDue}'s, is SKIPPED with {@code NOT_DUE} when it fails)
+     * @param runId    the id of the run-log row, when the caller announced it before the run; null
+     *                 for a new one
      */
     public TenantRun(EngineParts parts, Tenant tenant, SyncTrigger trigger, List<CourseType> types,
-                     RunControl control, Predicate<Tenant> stillDue) {
+                     RunControl control, Predicate<Tenant> stillDue, String runId) {
         this.parts = parts;
         this.tenant = tenant;
         this.trigger = trigger;
         this.types = List.copyOf(types);
         this.control = control;
         this.stillDue = stillDue;
+        this.runId = runId != null ? runId : RunIds.next().toString();
         this.stateBefore = tenant.state();
     }
 
@@ -67,7 +71,6 @@ public final class TenantRun {
     }
 
     public TenantSyncResult run() {
-        String runId = RunIds.next().toString();
         MDC.put("tenantId", tenant.id());
         MDC.put("runId", runId);
         try {
