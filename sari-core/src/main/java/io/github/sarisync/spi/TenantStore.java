@@ -23,6 +23,23 @@ public interface TenantStore {
     /** Every tenant, ordered by id. */
     List<Tenant> findAll();
 
+    /**
+     * One page of {@link #findAll()}: at most {@code limit} tenants ordered by id whose id comes
+     * after {@code afterId} (from the first when null). Pass the last id of a page to get the next;
+     * a page shorter than {@code limit} is the last. Called by monitoring views (the Actuator
+     * endpoint, admin pages), never by the engine. The default reads every tenant; a store holding
+     * many tenants overrides it with a query.
+     *
+     * @throws IllegalArgumentException when {@code limit < 1}
+     */
+    default List<Tenant> findPage(String afterId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1, was " + limit);
+        }
+        return findAll().stream().filter(t -> afterId == null || t.id().compareTo(afterId) > 0).limit(limit)
+                .toList();
+    }
+
     Optional<Tenant> find(String tenantId);
 
     /**

@@ -54,6 +54,18 @@ public final class JdbcTenantStore implements TenantStore, CredentialsRotation.T
                 .map((rs, ctx) -> tenant(rs)).list());
     }
 
+    /** One statement: ids compared by the database's ordering of the id column, as {@link #findAll()} sorts them. */
+    @Override
+    public List<Tenant> findPage(String afterId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1, was " + limit);
+        }
+        // "" sorts before every tenant id (ids are never blank), so one statement serves the first page too
+        return database.withHandle(handle -> handle.createQuery(database.sql("tenant.findPage"))
+                .bind("after", afterId == null ? "" : afterId).bind("limit", limit)
+                .map((rs, ctx) -> tenant(rs)).list());
+    }
+
     @Override
     public Optional<Tenant> find(String tenantId) {
         Objects.requireNonNull(tenantId, "tenantId");

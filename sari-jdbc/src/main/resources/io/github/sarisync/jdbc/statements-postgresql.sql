@@ -16,6 +16,11 @@ SELECT id, name, enabled, paused, environment, base_uri, interval_seconds, last_
        last_outcome, consecutive_failures, last_error_code, last_error_message
   FROM ${sari_prefix}tenants WHERE enabled ORDER BY id
 
+-- name: tenant.findPage
+SELECT id, name, enabled, paused, environment, base_uri, interval_seconds, last_attempt_at, last_success_at,
+       last_outcome, consecutive_failures, last_error_code, last_error_message
+  FROM ${sari_prefix}tenants WHERE id > :after ORDER BY id LIMIT :limit
+
 -- name: tenant.find
 SELECT id, name, enabled, paused, environment, base_uri, interval_seconds, last_attempt_at, last_success_at,
        last_outcome, consecutive_failures, last_error_code, last_error_message

@@ -49,6 +49,21 @@ public abstract class TenantStoreContract {
     }
 
     @Test
+    void pagesOfTenantsFollowEachOtherByIdWithoutGapsOrRepeats() {
+        for (String id : java.util.List.of("t-05", "t-01", "t-04", "t-02", "t-03")) {
+            store.save(Tenant.of(id, "School " + id, SariEnvironment.TEST), CREDENTIALS);
+        }
+
+        assertThat(store.findPage(null, 2)).extracting(Tenant::id).containsExactly("t-01", "t-02");
+        assertThat(store.findPage("t-02", 2)).extracting(Tenant::id).containsExactly("t-03", "t-04");
+        assertThat(store.findPage("t-04", 2)).extracting(Tenant::id).containsExactly("t-05");
+        assertThat(store.findPage("t-05", 2)).isEmpty();
+        assertThat(store.findPage("t-01", 10)).first().isEqualTo(store.find("t-02").orElseThrow());
+        assertThatThrownBy(() -> store.findPage(null, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("limit");
+    }
+
+    @Test
     void aTenantOnAnotherAddressKeepsItsBaseUri() {
         Tenant tenant = Tenant.of("tenant-1", "Simulated", URI.create("http://localhost:8089/sari"));
 
