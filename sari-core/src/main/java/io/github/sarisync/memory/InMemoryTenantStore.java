@@ -34,6 +34,15 @@ public final class InMemoryTenantStore implements TenantStore {
     }
 
     @Override
+    public List<Tenant> findPage(String afterId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1, was " + limit);
+        }
+        var from = afterId == null ? tenants : tenants.tailMap(afterId, false);
+        return from.values().stream().limit(limit).map(Entry::tenant).toList();
+    }
+
+        @Override
     public Optional<Tenant> find(String tenantId) {
         return Optional.ofNullable(tenantId == null ? null : tenants.get(tenantId)).map(Entry::tenant);
     }
