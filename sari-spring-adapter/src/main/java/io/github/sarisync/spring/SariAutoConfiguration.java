@@ -12,6 +12,7 @@ import io.github.sarisync.spring.internal.CompositeRequestListener;
 import io.github.sarisync.spring.internal.CompositeSyncListener;
 import io.github.sarisync.spring.internal.SariScheduler;
 import io.github.sarisync.spring.internal.SariSettings;
+import io.github.sarisync.spring.internal.TriggerPool;
 import io.github.sarisync.sync.SARISyncEngine;
 import io.github.sarisync.sync.SariClientFactory;
 import io.github.sarisync.sync.SyncListener;
@@ -24,7 +25,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import java.time.Clock;
 
@@ -101,12 +101,25 @@ public class SariAutoConfiguration {
         return builder.build();
     }
 
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public TriggerPool sariTriggerPool(SariProperties properties) {
+        return new TriggerPool(properties.getTrigger().getThreads(), properties.getTrigger().getQueueCapacity());
+    }
+
     @Bean
     @ConditionalOnMissingBean
-    public SariSyncJob sariSyncJob(SARISyncEngine engine, SariProperties properties) {
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("sari-trigger-");
-        executor.setConcurrencyLimit(properties.getSync().getParallelism());
-        return new SariSyncJob(engine, properties.getSchedule().getMode(), executor);
+    public SariSyncJob sariSyncJob(SARISyncEngine engine, SariProperties properties, TriggerPool triggerPool) {
+        return new SariSyncJob(engine, properties.getSchedule().getMode(), triggerPool.executor());
+    }
+
+    /** The tenants as health and gauges see them, read at most once per {@code sari.health.cache-ttl}. */
+    @Bean
+    @ConditionalOnMissingBean
+    public SariTenantSnapshot sariTenantSnapshot(TenantStore tenantStore, SariProperties properties,
+                                                 ObjectProvider<Clock> clock) {
+        return new SariTenantSnapshot(tenantStore, properties.getHealth().getCacheTtl(),
+                clock.getIfUnique(Clock::systemUTC));
     }
 
     @Bean

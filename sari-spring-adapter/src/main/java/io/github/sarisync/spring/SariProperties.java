@@ -1,11 +1,13 @@
 package io.github.sarisync.spring;
 
+import io.github.sarisync.client.SARIClient;
 import io.github.sarisync.client.SariEnvironment;
 import io.github.sarisync.spring.internal.SariSettings;
 import io.github.sarisync.sync.MemberPolicy;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.scheduling.support.CronExpression;
+import org.springframework.util.unit.DataSize;
 
 import java.net.URI;
 import java.time.Duration;
@@ -36,6 +38,7 @@ public class SariProperties implements InitializingBean {
     private final Health health = new Health();
     private final Metrics metrics = new Metrics();
     private final Endpoint endpoint = new Endpoint();
+    private final Trigger trigger = new Trigger();
 
     public boolean isEnabled() {
         return enabled;
@@ -77,6 +80,10 @@ public class SariProperties implements InitializingBean {
         return endpoint;
     }
 
+    public Trigger getTrigger() {
+        return trigger;
+    }
+
     /** Fails the start when a setting is out of range, naming the property. */
     @Override
     public void afterPropertiesSet() {
@@ -84,6 +91,7 @@ public class SariProperties implements InitializingBean {
         schedule.validate();
         health.validate();
         endpoint.validate();
+        trigger.validate();
         try {
             SariSettings.retryPolicy(this);
         } catch (IllegalArgumentException e) {
@@ -122,6 +130,12 @@ public class SariProperties implements InitializingBean {
         /** Time for one request to be answered in full. */
         private Duration requestTimeout = Duration.ofSeconds(30);
 
+        /**
+         * Largest answer read from SARI; a larger one fails the call as MALFORMED_RESPONSE. Default:
+         * the client's own, SARIClient.DEFAULT_MAX_RESPONSE_BYTES.
+         */
+        private DataSize maxBodySize = DataSize.ofBytes(SARIClient.DEFAULT_MAX_RESPONSE_BYTES);
+
         private final Retry retry = new Retry();
         private final RateLimit rateLimit = new RateLimit();
 
@@ -157,6 +171,14 @@ public class SariProperties implements InitializingBean {
             this.requestTimeout = requestTimeout;
         }
 
+        public DataSize getMaxBodySize() {
+            return maxBodySize;
+        }
+
+        public void setMaxBodySize(DataSize maxBodySize) {
+            this.maxBodySize = maxBodySize;
+        }
+
         public Retry getRetry() {
             return retry;
         }
@@ -172,6 +194,9 @@ public class SariProperties implements InitializingBean {
             }
             requirePositive(connectTimeout, "sari.client.connect-timeout");
             requirePositive(requestTimeout, "sari.client.request-timeout");
+            if (maxBodySize == null || maxBodySize.toBytes() < 1) {
+                throw new IllegalArgumentException("sari.client.max-body-size must be at least 1B, was " + maxBodySize);
+            }
             if (rateLimit.enabled && rateLimit.requestsPerMinute < 1) {
                 throw new IllegalArgumentException("sari.client.rate-limit.requests-per-minute must be >= 1, was "
                         + rateLimit.requestsPerMinute + " (set sari.client.rate-limit.enabled=false for no limit)");
@@ -546,6 +571,20 @@ public class SariProperties implements InitializingBean {
         /** DOWN when no tenant run succeeded within this age (counted from start-up before the first success). */
         private Duration maxAge = Duration.ofHours(3);
 
+        /**
+         * Health checks and the age gauge read the tenants at most once per this time (one shared
+         * snapshot); 0 reads them on every check.
+         */
+        private Duration cacheTtl = Duration.ofSeconds(10);
+
+        public Duration getCacheTtl() {
+            return cacheTtl;
+        }
+
+        public void setCacheTtl(Duration cacheTtl) {
+            this.cacheTtl = cacheTtl;
+        }
+
         public int getMaxConsecutiveFailures() {
             return maxConsecutiveFailures;
         }
@@ -568,6 +607,9 @@ public class SariProperties implements InitializingBean {
                         + maxConsecutiveFailures);
             }
             requirePositive(maxAge, "sari.health.max-age");
+            if (cacheTtl == null || cacheTtl.isNegative()) {
+                throw new IllegalArgumentException("sari.health.cache-ttl must be zero or positive, was " + cacheTtl);
+            }
         }
     }
 
@@ -590,6 +632,28 @@ public class SariProperties implements InitializingBean {
         /** How many recent runs the endpoint shows. */
         private int recentRuns = 20;
 
+        /** Tenants per page of the endpoint's overview when the request names no {@code limit}. */
+        private int pageSize = 50;
+
+        /** The largest {@code limit} (tenants or runs) one request of the endpoint may ask for. */
+        private int maxPageSize = 500;
+
+        public int getPageSize() {
+            return pageSize;
+        }
+
+        public void setPageSize(int pageSize) {
+            this.pageSize = pageSize;
+        }
+
+        public int getMaxPageSize() {
+            return maxPageSize;
+        }
+
+        public void setMaxPageSize(int maxPageSize) {
+            this.maxPageSize = maxPageSize;
+        }
+
         public int getRecentRuns() {
             return recentRuns;
         }
@@ -602,6 +666,52 @@ public class SariProperties implements InitializingBean {
             if (recentRuns < 0 || recentRuns > 1000) {
                 throw new IllegalArgumentException("sari.endpoint.recent-runs must be between 0 and 1000, was "
                         + recentRuns);
+            }
+            if (maxPageSize < 1 || maxPageSize > 10_000) {
+                throw new IllegalArgumentException("sari.endpoint.max-page-size must be between 1 and 10000, was "
+                        + maxPageSize);
+            }
+            if (pageSize < 1 || pageSize > maxPageSize) {
+                throw new IllegalArgumentException("sari.endpoint.page-size must be between 1 and "
+                        + "sari.endpoint.max-page-size (" + maxPageSize + "), was " + pageSize);
+            }
+        }
+    }
+
+    /**
+     * The bounded pool that runs triggered syncs (the endpoint's POSTs, {@code SariSyncJob.runAsync()}
+     * and {@code submitTenant}), so a trigger never runs a sync on the caller's (web) thread.
+     */
+    public static class Trigger {
+        /** Triggered syncs running at once. */
+        private int threads = 2;
+
+        /** Triggered syncs waiting for a thread; one more is refused as busy. */
+        private int queueCapacity = 10;
+
+        public int getThreads() {
+            return threads;
+        }
+
+        public void setThreads(int threads) {
+            this.threads = threads;
+        }
+
+        public int getQueueCapacity() {
+            return queueCapacity;
+        }
+
+        public void setQueueCapacity(int queueCapacity) {
+            this.queueCapacity = queueCapacity;
+        }
+
+        void validate() {
+            if (threads < 1 || threads > 64) {
+                throw new IllegalArgumentException("sari.trigger.threads must be between 1 and 64, was " + threads);
+            }
+            if (queueCapacity < 0 || queueCapacity > 10_000) {
+                throw new IllegalArgumentException("sari.trigger.queue-capacity must be between 0 and 10000, was "
+                        + queueCapacity);
             }
         }
     }

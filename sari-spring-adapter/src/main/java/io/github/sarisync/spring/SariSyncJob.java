@@ -2,6 +2,7 @@ package io.github.sarisync.spring;
 
 import io.github.sarisync.sync.SARISyncEngine;
 import io.github.sarisync.sync.SyncReport;
+import io.github.sarisync.sync.SyncSubmission;
 import io.github.sarisync.sync.TenantSyncResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,9 @@ public class SariSyncJob {
 
     /**
      * @param mode     DUE runs {@code syncDue()}; CRON and OFF run {@code syncAll()}
-     * @param executor runs {@link #runAsync()} and {@link #syncTenantAsync(String)}
+     * @param executor runs {@link #runAsync()}, {@link #submitTenant(String)} and
+     *                 {@link #syncTenantAsync(String)}; the auto-configuration gives a bounded pool
+     *                ({@code sari.trigger.*}) that refuses work when full
      */
     public SariSyncJob(SARISyncEngine engine, SariProperties.ScheduleMode mode, Executor executor) {
         this.engine = Objects.requireNonNull(engine, "engine");
@@ -57,6 +60,8 @@ public class SariSyncJob {
     /**
      * Starts the sync on the job's executor. Empty when a run is in progress (nothing was
      * started); otherwise a future of the report.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException when the executor is full: nothing started
      */
     public Optional<CompletableFuture<SyncReport>> runAsync() {
         if (!running.compareAndSet(false, true)) {
@@ -71,7 +76,28 @@ public class SariSyncJob {
         }
     }
 
-    /** Syncs one tenant (trigger MANUAL) on the job's executor; runs even while the tenant is paused. */
+    /**
+     * Starts a manual sync of one tenant (trigger MANUAL, also while paused) on the job's executor and
+     * returns at once with the run id its run-log row will have (see
+     * {@link SARISyncEngine#submitTenant(String, Executor)}).
+     *
+     * @throws IllegalArgumentException when there is no such tenant
+     * @throws java.util.concurrent.RejectedExecutionException when the executor is full: nothing started
+     */
+    public SyncSubmission submitTenant(String tenantId) {
+        if (tenantId == null || tenantId.isBlank()) {
+            throw new IllegalArgumentException("tenantId must not be blank");
+        }
+        SyncSubmission submission = engine.submitTenant(tenantId, executor);
+        submission.result().whenComplete((result, failure) -> logFailure("sync of tenant " + tenantId, failure));
+        return submission;
+    }
+
+    /**
+     * Syncs one tenant (trigger MANUAL) on the job's executor; runs even while the tenant is paused.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException when the executor is full: nothing started
+     */
     public CompletableFuture<TenantSyncResult> syncTenantAsync(String tenantId) {
         if (tenantId == null || tenantId.isBlank()) {
             throw new IllegalArgumentException("tenantId must not be blank");

@@ -160,7 +160,7 @@ class SariPostgresIntegrationTest {
             Health health = context.getBean(SariHealthIndicator.class).health();
             assertThat(health.getStatus()).isEqualTo(Status.UP);
 
-            SariEndpoint.Overview overview = context.getBean(SariEndpoint.class).overview();
+            SariEndpoint.Overview overview = context.getBean(SariEndpoint.class).overview(null, null, null);
             assertThat(overview.tenants()).extracting(SariEndpoint.TenantView::lastOutcome)
                     .containsExactly("SUCCEEDED", "SUCCEEDED");
             assertThat(overview.recentRuns()).extracting(SariEndpoint.RunView::status)

@@ -5,6 +5,7 @@ import io.github.sarisync.spi.TenantStore;
 import io.github.sarisync.spring.SariAutoConfiguration;
 import io.github.sarisync.spring.SariProperties;
 import io.github.sarisync.spring.SariSyncJob;
+import io.github.sarisync.spring.SariTenantSnapshot;
 import io.github.sarisync.spring.internal.SariScheduler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -34,10 +35,10 @@ public class SariActuatorAutoConfiguration {
     @ConditionalOnClass({HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class})
     static class HealthConfiguration {
         @Bean
-        @ConditionalOnBean(TenantStore.class)
+        @ConditionalOnBean(SariTenantSnapshot.class)
         @ConditionalOnEnabledHealthIndicator("sari")
         @ConditionalOnMissingBean(name = "sariHealthIndicator")
-        SariHealthIndicator sariHealthIndicator(TenantStore tenants, SariProperties properties,
+        SariHealthIndicator sariHealthIndicator(SariTenantSnapshot tenants, SariProperties properties,
                                                 ObjectProvider<Clock> clock) {
             return new SariHealthIndicator(tenants, properties.getHealth().getMaxConsecutiveFailures(),
                     properties.getHealth().getMaxAge(), clock.getIfUnique(Clock::systemUTC));
@@ -54,8 +55,9 @@ public class SariActuatorAutoConfiguration {
         SariEndpoint sariEndpoint(TenantStore tenants, SyncLogStore runs, SariSyncJob job,
                                   ObjectProvider<SariScheduler> scheduler, SariProperties properties) {
             SariScheduler s = scheduler.getIfAvailable();
+            SariProperties.Endpoint settings = properties.getEndpoint();
             return new SariEndpoint(tenants, runs, job, s == null ? "host-managed" : s.describe(),
-                    properties.getEndpoint().getRecentRuns());
+                    settings.getRecentRuns(), settings.getPageSize(), settings.getMaxPageSize());
         }
     }
 }

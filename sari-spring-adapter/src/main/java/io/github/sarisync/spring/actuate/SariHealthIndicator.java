@@ -3,6 +3,7 @@ package io.github.sarisync.spring.actuate;
 import io.github.sarisync.spi.Tenant;
 import io.github.sarisync.spi.TenantState;
 import io.github.sarisync.spi.TenantStore;
+import io.github.sarisync.spring.SariTenantSnapshot;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -16,7 +17,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The health of the sync, read from the tenants' stored state on every health check.
+ * The health of the sync, read from the tenants' stored state through a {@link SariTenantSnapshot}
+ * (so frequent probes read the tenant store at most once per {@code sari.health.cache-ttl}).
  * <ul>
  *   <li>DOWN when some enabled tenant failed {@code maxConsecutiveFailures} runs in a row;</li>
  *   <li>DOWN when enabled tenants exist and none succeeded within {@code maxAge} (before the
@@ -28,13 +30,19 @@ import java.util.Objects;
  * secret or an error message.
  */
 public class SariHealthIndicator implements HealthIndicator {
-    private final TenantStore tenants;
+    private final SariTenantSnapshot tenants;
     private final int maxConsecutiveFailures;
     private final Duration maxAge;
     private final Clock clock;
     private final Instant createdAt;
 
+    /** Reads the tenant store on every health check. */
     public SariHealthIndicator(TenantStore tenants, int maxConsecutiveFailures, Duration maxAge, Clock clock) {
+        this(SariTenantSnapshot.uncached(tenants, clock), maxConsecutiveFailures, maxAge, clock);
+    }
+
+    /** Reads the tenants through {@code tenants}, a snapshot that may be shared with other readers. */
+    public SariHealthIndicator(SariTenantSnapshot tenants, int maxConsecutiveFailures, Duration maxAge, Clock clock) {
         if (maxConsecutiveFailures < 1) {
             throw new IllegalArgumentException("maxConsecutiveFailures must be >= 1, was " + maxConsecutiveFailures);
         }
@@ -49,7 +57,7 @@ public class SariHealthIndicator implements HealthIndicator {
     public Health health() {
         List<Tenant> enabled;
         try {
-            enabled = tenants.findEnabled();
+            enabled = tenants.enabledTenants();
         } catch (RuntimeException e) {
             return Health.down().withDetail("error", "tenant store unreadable: " + e.getClass().getName()).build();
         }

@@ -48,8 +48,8 @@ public final class SariSettings {
     }
 
     /**
-     * A client factory with the properties' timeouts, retry policy, rate limit and address
-     * override, reporting every exchange to {@code requestListener}.
+     * A client factory with the properties' timeouts, body size cap, retry policy, rate limit and
+     * address override, reporting every exchange to {@code requestListener}.
      */
     public static SariClientFactory clientFactory(SariProperties properties, SariRequestListener requestListener) {
         SariProperties.Client client = properties.getClient();
@@ -58,6 +58,7 @@ public final class SariSettings {
         return SariClientFactory.customized(builder -> {
             SARIClient.Builder b = builder.connectTimeout(client.getConnectTimeout())
                     .requestTimeout(client.getRequestTimeout())
+                    .maxResponseBytes(client.getMaxBodySize().toBytes())
                     .retry(retry)
                     .rateLimit(rateLimit)
                     .requestListener(requestListener);

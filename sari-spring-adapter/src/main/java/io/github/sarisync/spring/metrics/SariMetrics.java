@@ -1,8 +1,10 @@
 package io.github.sarisync.spring.metrics;
 
+import io.github.sarisync.client.SariErrorCode;
 import io.github.sarisync.client.SariRequestListener;
 import io.github.sarisync.spi.Tenant;
 import io.github.sarisync.spi.TenantStore;
+import io.github.sarisync.spring.SariTenantSnapshot;
 import io.github.sarisync.sync.SyncListener;
 import io.github.sarisync.sync.SyncReport;
 import io.github.sarisync.sync.TenantSyncResult;
@@ -19,8 +21,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Micrometer meters of the sync, fed as a {@link SyncListener} (runs) and a
@@ -35,6 +41,12 @@ import java.util.Objects;
  * With {@code tenantTag} the run meters carry a {@code tenant} tag, and the age gauge has one
  * series per tenant (refreshed after each run); off by default, because every school becomes a
  * time series of its own. Request meters never carry a tenant tag.
+ *
+ * <p>Every tag value comes from a fixed set, whatever SARI answers: {@code status} is {@code OK}, a
+ * {@link SariErrorCode} name, or {@code UNKNOWN} for any other text (a hostile or new status cannot
+ * create meters without bound); {@code operation} is one of the client's operations or {@code other};
+ * {@code outcome} is a {@code SyncOutcome}. The gauge reads the tenants through a
+ * {@link SariTenantSnapshot}, so a scrape does not read the tenant store each time.
  */
 public class SariMetrics implements SyncListener, SariRequestListener {
     public static final String RUN_DURATION = "sari.sync.duration";
@@ -43,16 +55,33 @@ public class SariMetrics implements SyncListener, SariRequestListener {
     public static final String LAST_SUCCESS_AGE = "sari.sync.last.success.age";
 
     private static final Logger LOG = LoggerFactory.getLogger(SariMetrics.class);
+    /** The operations {@code SARIClient} reports; anything else is tagged {@code other}. */
+    private static final Set<String> OPERATIONS = Set.of("token", "getVersion", "getCustomer", "getCourses",
+            "getCourseDetail", "putPersonCourse", "deletePersonCourse");
+    private static final Set<String> STATUSES = Stream.concat(Stream.of("OK"),
+            Arrays.stream(SariErrorCode.values()).map(Enum::name)).collect(Collectors.toUnmodifiableSet());
 
     private final MeterRegistry registry;
     private final TenantStore tenants;
+    private final SariTenantSnapshot snapshot;
     private final Clock clock;
     private final boolean tenantTag;
     private final MultiGauge perTenantAge;
 
+    /** Reads the tenant store on every read of the age gauge. */
     public SariMetrics(MeterRegistry registry, TenantStore tenants, Clock clock, boolean tenantTag) {
+        this(registry, tenants, SariTenantSnapshot.uncached(tenants, clock), clock, tenantTag);
+    }
+
+    /**
+     * @param snapshot the tenants the age gauge reads (may be shared with the health indicator); the
+     *                 per-tenant gauge is refreshed from {@code tenants} itself, once after each run
+     */
+    public SariMetrics(MeterRegistry registry, TenantStore tenants, SariTenantSnapshot snapshot, Clock clock,
+                       boolean tenantTag) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
+        this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tenantTag = tenantTag;
         if (tenantTag) {
@@ -70,8 +99,17 @@ public class SariMetrics implements SyncListener, SariRequestListener {
     @Override
     public void onRequest(String operation, String status, int httpStatus, Duration duration) {
         Counter.builder(REQUESTS).description("Requests sent to SARI")
-                .tags("operation", String.valueOf(operation), "status", String.valueOf(status))
+                .tags("operation", operationTag(operation), "status", statusTag(status))
                 .register(registry).increment();
+    }
+
+    /** The status as a tag: {@code OK}, a {@link SariErrorCode} name, or {@code UNKNOWN}; never SARI's raw text. */
+    static String statusTag(String status) {
+        return status != null && STATUSES.contains(status) ? status : SariErrorCode.UNKNOWN.name();
+    }
+
+    static String operationTag(String operation) {
+        return operation != null && OPERATIONS.contains(operation) ? operation : "other";
     }
 
     @Override
@@ -114,7 +152,7 @@ public class SariMetrics implements SyncListener, SariRequestListener {
     private double oldestSuccessAgeSeconds() {
         try {
             Instant oldest = null;
-            for (Tenant t : tenants.findEnabled()) {
+            for (Tenant t : snapshot.enabledTenants()) {
                 Instant success = t.state().lastSuccessAt();
                 if (success != null && (oldest == null || success.isBefore(oldest))) {
                     oldest = success;

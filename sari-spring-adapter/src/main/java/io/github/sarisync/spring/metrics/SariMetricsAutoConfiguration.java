@@ -3,6 +3,7 @@ package io.github.sarisync.spring.metrics;
 import io.github.sarisync.spi.TenantStore;
 import io.github.sarisync.spring.SariAutoConfiguration;
 import io.github.sarisync.spring.SariProperties;
+import io.github.sarisync.spring.SariTenantSnapshot;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -25,14 +26,14 @@ import java.time.Clock;
         "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration"})
 @ConditionalOnProperty(prefix = "sari", name = "enabled", havingValue = "true", matchIfMissing = true)
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean({MeterRegistry.class, TenantStore.class})
+@ConditionalOnBean({MeterRegistry.class, TenantStore.class, SariTenantSnapshot.class})
 public class SariMetricsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public SariMetrics sariMetrics(MeterRegistry registry, TenantStore tenants, SariProperties properties,
-                                   ObjectProvider<Clock> clock) {
-        return new SariMetrics(registry, tenants, clock.getIfUnique(Clock::systemUTC),
+    public SariMetrics sariMetrics(MeterRegistry registry, TenantStore tenants, SariTenantSnapshot snapshot,
+                                   SariProperties properties, ObjectProvider<Clock> clock) {
+        return new SariMetrics(registry, tenants, snapshot, clock.getIfUnique(Clock::systemUTC),
                 properties.getMetrics().isTenantTag());
     }
 }

@@ -14,16 +14,20 @@ import io.github.sarisync.spring.SariProperties;
 import io.github.sarisync.spring.SariSyncJob;
 import io.github.sarisync.sync.SARISyncEngine;
 import io.github.sarisync.sync.SyncReport;
+import io.github.sarisync.sync.SyncSubmission;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -39,7 +43,8 @@ class SariEndpointTest {
     private final SARISyncEngine engine = mock(SARISyncEngine.class);
     private final Executor direct = Runnable::run;
     private final SariSyncJob job = new SariSyncJob(engine, SariProperties.ScheduleMode.CRON, direct);
-    private final SariEndpoint endpoint = new SariEndpoint(tenants, runs, job, "cron \"0 0 * * * *\" Europe/Zurich", 10);
+    private final SariEndpoint endpoint = new SariEndpoint(tenants, runs, job, "cron \"0 0 * * * *\" Europe/Zurich", 10,
+            50, 500);
 
     @Test
     void theOverviewShowsEveryTenantsStateAndTheRecentRunsButNoCredentials() {
@@ -52,7 +57,7 @@ class SariEndpointTest {
                 .finish(RunStatus.SUCCEEDED, T0.plusSeconds(4), new SyncCounts(3, 0, 0, 0, 0, 5, 0, 0), null, null,
                         "VKU, PGS"));
 
-        SariEndpoint.Overview overview = endpoint.overview();
+        SariEndpoint.Overview overview = endpoint.overview(null, null, null);
 
         assertThat(overview.schedule()).isEqualTo("cron \"0 0 * * * *\" Europe/Zurich");
         assertThat(overview.running()).isFalse();
@@ -80,8 +85,8 @@ class SariEndpointTest {
         runs.finished(SyncRun.started("run-2", "t2", SyncRun.SYNC, SyncTrigger.MANUAL, T0)
                 .finish(RunStatus.FAILED, T0.plusSeconds(1), SyncCounts.ZERO, "SERVER_ERROR", "HTTP 503", null));
 
-        assertThat(endpoint.tenant("t1").recentRuns()).extracting(SariEndpoint.RunView::runId).containsExactly("run-1");
-        assertThat(endpoint.tenant("nobody")).isNull();
+        assertThat(endpoint.tenant("t1", null).recentRuns()).extracting(SariEndpoint.RunView::runId).containsExactly("run-1");
+        assertThat(endpoint.tenant("nobody", null)).isNull();
     }
 
     @Test
@@ -95,7 +100,7 @@ class SariEndpointTest {
         });
         SariSyncJob threaded = new SariSyncJob(engine, SariProperties.ScheduleMode.CRON,
                 command -> new Thread(command, "test-trigger").start());
-        SariEndpoint withThreads = new SariEndpoint(tenants, runs, threaded, "off", 10);
+        SariEndpoint withThreads = new SariEndpoint(tenants, runs, threaded, "off", 10, 50, 500);
 
         assertThat(withThreads.syncAll().started()).isTrue();
         assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
@@ -111,11 +116,16 @@ class SariEndpointTest {
         tenants.save(Tenant.of("t1", "Fahrschule Eins", SariEnvironment.TEST), CREDENTIALS);
         tenants.save(Tenant.of("off", "Geschlossen", SariEnvironment.TEST).withEnabled(false), CREDENTIALS);
 
-        assertThat(endpoint.syncTenant("t1").started()).isTrue();
-        verify(engine).syncTenant("t1");
+        when(engine.submitTenant(eq("t1"), any(Executor.class))).thenReturn(
+                new SyncSubmission("t1", "run-1", new CompletableFuture<>()));
 
-        assertThat(endpoint.syncTenant("nobody")).isEqualTo(new SariEndpoint.Trigger(false, "no tenant nobody"));
-        assertThat(endpoint.syncTenant("off")).isEqualTo(new SariEndpoint.Trigger(false, "tenant off is disabled"));
-        verify(engine, never()).syncTenant("off");
+        assertThat(endpoint.syncTenant("t1").getBody().started()).isTrue();
+        verify(engine).submitTenant(eq("t1"), any(Executor.class));
+
+        assertThat(endpoint.syncTenant("nobody").getBody()).isEqualTo(new SariEndpoint.Trigger(false,
+                SariEndpoint.TriggerStatus.NOT_FOUND, null, "no tenant nobody"));
+        assertThat(endpoint.syncTenant("off").getBody()).isEqualTo(new SariEndpoint.Trigger(false,
+                SariEndpoint.TriggerStatus.DISABLED, null, "tenant off is disabled"));
+        verify(engine, never()).submitTenant(eq("off"), any(Executor.class));
     }
 }
