@@ -3,18 +3,26 @@ package io.github.sarisync.examples.boot;
 import io.github.sarisync.spi.CourseQuery;
 import io.github.sarisync.spi.CourseStore;
 import io.github.sarisync.spring.SariSyncJob;
+import io.github.sarisync.sync.SyncListener;
 import io.github.sarisync.sync.SyncOutcome;
 import io.github.sarisync.sync.SyncReport;
 import io.github.sarisync.sync.TenantSyncResult;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +47,35 @@ class SariBootDemoApplicationTest {
 
     @Autowired
     DemoSariConfiguration.DemoTenants demoTenants;
+
+    @Autowired
+    FinishedRuns finishedRuns;
+
+    /** Every tenant run the engine finishes, so a test can wait for a run it triggered over HTTP. */
+    static final class FinishedRuns implements SyncListener {
+        final BlockingQueue<TenantSyncResult> results = new LinkedBlockingQueue<>();
+
+        @Override
+        public void tenantFinished(TenantSyncResult result) {
+            results.add(result);
+        }
+
+        TenantSyncResult await(String runId) throws InterruptedException {
+            TenantSyncResult result;
+            do {
+                result = results.poll(60, TimeUnit.SECONDS);
+            } while (result != null && !runId.equals(result.runId()));
+            return result;
+        }
+    }
+
+    @TestConfiguration
+    static class WatchRuns {
+        @Bean
+        FinishedRuns finishedRuns() {
+            return new FinishedRuns();
+        }
+    }
 
     @Test
     void aSyncOfTheDemoSchoolsCompletesAndShowsInTheActuatorEndpoint() throws Exception {
@@ -69,6 +106,34 @@ class SariBootDemoApplicationTest {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("\"started\":false", "no tenant nobody");
+    }
+
+    @Test
+    void theEndpointPagesTheSchoolsOverHttp() throws Exception {
+        HttpResponse<String> first = get("/actuator/sari?limit=1");
+        HttpResponse<String> second = get("/actuator/sari?limit=1&after=demo-school-0&runs=1");
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("\"id\":\"demo-school-0\"", "\"nextAfter\":\"demo-school-0\"")
+                .doesNotContain("\"id\":\"demo-school-1\"");
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body()).contains("\"id\":\"demo-school-1\"").doesNotContain("\"id\":\"demo-school-0\"");
+        assertThat(get("/actuator/sari?limit=0").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aManualTriggerOverHttpAnswers202WithTheRunIdOfTheRunItStarts() throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri("/actuator/sari/demo-school-0"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(202);
+        assertThat(answer.body()).contains("\"status\":\"ACCEPTED\"", "\"started\":true");
+        Matcher runId = Pattern.compile("\"runId\":\"([^\"]+)\"").matcher(answer.body());
+        assertThat(runId.find()).isTrue();
+        TenantSyncResult result = finishedRuns.await(runId.group(1));
+        assertThat(result).isNotNull();
+        assertThat(result.tenantId()).isEqualTo("demo-school-0");
+        assertThat(result.outcome()).isEqualTo(SyncOutcome.SUCCESS);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
