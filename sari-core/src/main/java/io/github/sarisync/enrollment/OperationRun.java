@@ -34,6 +34,7 @@ final class OperationRun {
     private final Clock clock;
     private final List<PartResult> results = new ArrayList<>();
     private final List<OutboxEntry> entries = new ArrayList<>();
+    private final ClaimKeeper claims;
     private boolean undoRan;
 
     OperationRun(String operationId, String tenantId, String faberId, LocalDate birthdate, SARIClient client,
@@ -47,6 +48,7 @@ final class OperationRun {
         this.calls = calls;
         this.policy = policy;
         this.clock = clock;
+        this.claims = new ClaimKeeper(outbox, policy.claimLease(), clock);
     }
 
     SARIClient client() {
@@ -64,22 +66,26 @@ final class OperationRun {
     }
 
     /**
-     * Writes PENDING outbox entries for the parts in one batch, before any of them is called. They
-     * are held for the claim lease, so an outbox run does not take them while this call works on them.
+     * Writes PENDING outbox entries for the parts in one batch, before any of them is called. They are
+     * held by a claim of this call (extended while it works), so an outbox run does not take them while
+     * this call works on them; they are due at once should the claim end without an outcome.
      */
     void persist(List<Integer> indices) {
         Instant now = clock.instant();
-        Instant heldUntil = now.plus(policy.claimLease());
         List<OutboxEntry> batch = new ArrayList<>();
         for (int i : indices) {
             PartResult r = results.get(i);
-            OutboxEntry entry = OutboxEntry.pending(UUID.randomUUID().toString(), operationId, tenantId, r.action(),
-                    r.courseId(), faberId, birthdate, now, heldUntil);
-            entries.set(i, entry);
-            results.set(i, r.with(PartOutcome.NOT_ATTEMPTED, null, entry.id()));
-            batch.add(entry);
+            batch.add(OutboxEntry.pending(UUID.randomUUID().toString(), operationId, tenantId, r.action(),
+                    r.courseId(), faberId, birthdate, now, now));
         }
-        outbox.add(batch);
+        List<OutboxEntry> held = outbox.addClaimed(batch, policy.claimLease());
+        for (int k = 0; k < indices.size(); k++) {
+            int i = indices.get(k);
+            OutboxEntry entry = held.get(k);
+            entries.set(i, entry);
+            results.set(i, results.get(i).with(PartOutcome.NOT_ATTEMPTED, null, entry.id()));
+            claims.hold(entry.claimToken());
+        }
     }
 
     /**
@@ -91,11 +97,17 @@ final class OperationRun {
         boolean failed = false;
         for (int p = 0; p < indices.size(); p++) {
             int i = indices.get(p);
-            PartCalls.Attempt attempt = calls.attempt(client, entries.get(i));
+            PartCalls.Attempt attempt = calls.attempt(client, entries.get(i), claims);
             entries.set(i, attempt.entry());
             List<Integer> rest = indices.subList(p + 1, indices.size());
             PartResult r = results.get(i);
             switch (attempt.kind()) {
+                case LOST -> {
+                    // this call outlived its claim: an outbox run holds the part now and carries it out
+                    set(i, PartOutcome.QUEUED, attempt.errorCode());
+                    queue(rest, clock.instant(), attempt.errorCode());
+                    return failed ? PhaseEnd.FAILED : PhaseEnd.QUEUED;
+                }
                 case CHANGED -> set(i, r.action() == OutboxAction.ENROLL ? PartOutcome.ENROLLED
                         : PartOutcome.UNENROLLED, null);
                 case UNCHANGED -> set(i, r.action() == OutboxAction.ENROLL ? PartOutcome.ALREADY_ENROLLED
@@ -142,19 +154,19 @@ final class OperationRun {
             return;
         }
         Instant now = clock.instant();
-        Instant heldUntil = now.plus(policy.claimLease());
         List<OutboxEntry> undoEntries = new ArrayList<>();
         for (int i : toUndo) {
             PartResult r = results.get(i);
             OutboxAction reverse = r.action() == OutboxAction.ENROLL ? OutboxAction.UNENROLL : OutboxAction.ENROLL;
             undoEntries.add(OutboxEntry.pending(UUID.randomUUID().toString(), operationId, tenantId, reverse,
-                    r.courseId(), faberId, birthdate, now, heldUntil));
+                    r.courseId(), faberId, birthdate, now, now));
         }
-        outbox.add(undoEntries);
+        undoEntries = outbox.addClaimed(undoEntries, policy.claimLease());
+        undoEntries.forEach(e -> claims.hold(e.claimToken()));
         for (int k = 0; k < toUndo.size(); k++) {
             int i = toUndo.get(k);
             PartResult r = results.get(i);
-            PartCalls.Attempt attempt = calls.attempt(client, undoEntries.get(k));
+            PartCalls.Attempt attempt = calls.attempt(client, undoEntries.get(k), claims);
             boolean undone = attempt.kind() == PartCalls.Kind.CHANGED || attempt.kind() == PartCalls.Kind.UNCHANGED;
             PartOutcome outcome = !undone ? PartOutcome.UNDO_FAILED
                     : r.action() == OutboxAction.ENROLL ? PartOutcome.COMPENSATED : PartOutcome.RESTORED;
@@ -196,8 +208,8 @@ final class OperationRun {
         Instant now = clock.instant();
         for (int i : indices) {
             OutboxEntry moved = entries.get(i).withNextAttemptAt(dueAt, now);
-            outbox.update(moved);
-            entries.set(i, moved);
+            // refused when the claim was lost: the new holder carries the part out, it is queued either way
+            entries.set(i, outbox.update(moved) ? moved.released() : moved);
             set(i, PartOutcome.QUEUED, code);
         }
     }
@@ -206,8 +218,9 @@ final class OperationRun {
         OutboxEntry entry = entries.get(i);
         if (entry != null && !entry.state().isFinal()) {
             OutboxEntry cancelled = entry.cancel(clock.instant());
-            outbox.update(cancelled);
-            entries.set(i, cancelled);
+            if (outbox.update(cancelled)) {
+                entries.set(i, cancelled.released());
+            }
         }
     }
 }

@@ -21,7 +21,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** One outbox run: claims the due entries and tries each once, writing a run-log row per attempt. */
+/**
+ * One outbox run: claims the due entries and tries each once, writing a run-log row per attempt. The
+ * claims are extended while the run works; an entry whose claim was lost (the run took longer than the
+ * lease and another run took it) is left to its new holder and counted as lost.
+ */
 final class OutboxProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxProcessor.class);
 
@@ -43,19 +47,28 @@ final class OutboxProcessor {
     }
 
     OutboxRunReport run() {
-        Instant now = clock.instant();
-        List<OutboxEntry> claimed = outbox.claimDue(now, now.plus(policy.claimLease()), policy.batchSize());
+        List<OutboxEntry> claimed = outbox.claimDue(clock.instant(), policy.claimLease(), policy.batchSize());
+        ClaimKeeper claims = new ClaimKeeper(outbox, policy.claimLease(), clock);
+        claimed.forEach(e -> claims.hold(e.claimToken()));
         Map<String, SARIClient> clientCache = new HashMap<>();
         int succeeded = 0;
         int retrying = 0;
         int failed = 0;
+        int lost = 0;
         for (OutboxEntry entry : claimed) {
             SyncRun run = SyncRun.started(UUID.randomUUID().toString(), entry.tenantId(), entry.action().name(),
                     SyncTrigger.SCHEDULED, clock.instant());
             runLog.started(run);
             SARIClient client = clientFor(entry.tenantId(), clientCache);
-            PartCalls.Attempt attempt = client == null ? calls.unavailable(entry) : calls.attempt(client, entry);
+            PartCalls.Attempt attempt = client == null ? calls.unavailable(entry)
+                    : calls.attempt(client, entry, claims);
             OutboxEntry after = attempt.entry();
+            if (attempt.lost()) {
+                lost++;
+                runLog.finished(run.finish(RunStatus.SKIPPED, clock.instant(), SyncCounts.ZERO, PartCalls.CLAIM_LOST,
+                        "claim lost: another outbox run holds the entry and carries it out", detail(entry, "claim lost")));
+                continue;
+            }
             switch (after.state()) {
                 case SUCCEEDED -> succeeded++;
                 case PENDING -> retrying++;
@@ -63,9 +76,9 @@ final class OutboxProcessor {
             }
             runLog.finished(run.finish(after.state() == OutboxState.SUCCEEDED ? RunStatus.SUCCEEDED : RunStatus.FAILED,
                     clock.instant(), counts(after, attempt.kind()), attempt.errorCode(), message(after),
-                    detail(after)));
+                    detail(after, after.state().name())));
         }
-        return new OutboxRunReport(claimed.size(), succeeded, retrying, failed);
+        return new OutboxRunReport(claimed.size(), succeeded, retrying, failed, lost);
     }
 
     private SARIClient clientFor(String tenantId, Map<String, SARIClient> cache) {
@@ -99,9 +112,9 @@ final class OutboxProcessor {
         };
     }
 
-    private static String detail(OutboxEntry entry) {
+    private static String detail(OutboxEntry entry, String outcome) {
         return "outbox retry of operation " + entry.operationId() + ", attempt " + entry.attempts() + ": part "
                 + entry.courseId() + " faberId " + FaberIds.mask(entry.faberId()) + " " + entry.action() + " -> "
-                + entry.state();
+                + outcome;
     }
 }

@@ -3,6 +3,7 @@ package io.github.sarisync.enrollment;
 import io.github.sarisync.client.SARIClient;
 import io.github.sarisync.client.SariErrorCode;
 import io.github.sarisync.client.SariException;
+import io.github.sarisync.model.FaberIds;
 import io.github.sarisync.spi.EnrollmentOutbox;
 import io.github.sarisync.spi.OutboxAction;
 import io.github.sarisync.spi.OutboxEntry;
@@ -12,28 +13,41 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Makes one SARI call for one outbox entry and writes the entry's new state. Shared by live
- * operations and outbox runs, so both classify SARI's answers alike.
+ * Makes one SARI call for one claimed outbox entry and writes the entry's new state. Shared by live
+ * operations and outbox runs, so both classify SARI's answers alike and both obey the claim: SARI is
+ * called only after the outbox confirmed the claim still holds, and an entry a previous holder left in
+ * flight is first checked against SARI's course detail, so that a change already made is not sent again.
  */
 final class PartCalls {
     /** Code recorded when no client could be had for the entry's tenant. */
     static final String CLIENT_UNAVAILABLE = "CLIENT_UNAVAILABLE";
+    /** Code reported when the claim on an entry was lost before SARI was called. */
+    static final String CLAIM_LOST = "CLAIM_LOST";
 
     /** How an attempt ended. */
     enum Kind {
         /** SARI made the change. */
         CHANGED,
-        /** It was so already (PERSON_ALREADY_ADDED, COURSEMEMBER_NOT_FOUND). */
+        /** It was so already (PERSON_ALREADY_ADDED, COURSEMEMBER_NOT_FOUND, or seen in the course detail). */
         UNCHANGED,
         /** The registration is confirmed: only the SARI portal can remove it. */
         CONFIRMED,
         /** A transient fault: the entry is PENDING again with a later due time. */
         TRANSIENT,
         /** Refused for good, or transient faults used up the attempts. */
-        PERMANENT
+        PERMANENT,
+        /** Not attempted: the claim expired or another processor took the entry, which now carries it out. */
+        LOST
     }
 
-    record Attempt(Kind kind, String errorCode, OutboxEntry entry) {
+    /**
+     * @param claimLost the attempt was made but its outcome could not be written: the claim was lost
+     *                  meanwhile and the entry belongs to another processor (nothing was written)
+     */
+    record Attempt(Kind kind, String errorCode, OutboxEntry entry, boolean claimLost) {
+        boolean lost() {
+            return kind == Kind.LOST || claimLost;
+        }
     }
 
     private final EnrollmentOutbox outbox;
@@ -46,8 +60,15 @@ final class PartCalls {
         this.clock = clock;
     }
 
-    Attempt attempt(SARIClient client, OutboxEntry entry) {
+    Attempt attempt(SARIClient client, OutboxEntry entry, ClaimKeeper claims) {
+        claims.keepAlive();
+        if (!outbox.markInFlight(entry)) {
+            return new Attempt(Kind.LOST, CLAIM_LOST, entry, false);
+        }
         try {
+            if (entry.inFlight() && alreadyDone(client, entry)) {
+                return record(entry, Kind.UNCHANGED, null);
+            }
             if (entry.action() == OutboxAction.ENROLL) {
                 client.enroll(entry.courseId(), entry.faberId(), entry.birthdate());
             } else {
@@ -62,6 +83,16 @@ final class PartCalls {
     /** Records a failed attempt that never reached SARI (no client for the tenant). */
     Attempt unavailable(OutboxEntry entry) {
         return record(entry, Kind.TRANSIENT, CLIENT_UNAVAILABLE);
+    }
+
+    /**
+     * Whether SARI shows the change made already: an earlier holder's call may have reached SARI
+     * before that holder died or lost its claim.
+     */
+    private static boolean alreadyDone(SARIClient client, OutboxEntry entry) {
+        boolean member = client.courseDetail(entry.courseId()).stream()
+                .anyMatch(m -> FaberIds.same(m.faberId(), entry.faberId()));
+        return entry.action() == OutboxAction.ENROLL ? member : !member;
     }
 
     private Attempt record(OutboxEntry entry, Kind kind, String code) {
@@ -81,8 +112,8 @@ final class PartCalls {
                 }
             }
         }
-        outbox.update(updated);
-        return new Attempt(effective, code, updated);
+        boolean written = outbox.update(updated);
+        return new Attempt(effective, code, written ? updated.released() : updated, !written);
     }
 
     private static Kind classify(OutboxAction action, SariException e) {

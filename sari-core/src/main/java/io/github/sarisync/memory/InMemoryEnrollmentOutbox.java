@@ -5,6 +5,8 @@ import io.github.sarisync.spi.OutboxEntry;
 import io.github.sarisync.spi.OutboxQuery;
 import io.github.sarisync.spi.OutboxState;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,10 +18,12 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * An {@link EnrollmentOutbox} in memory: durable only as long as the process lives, so for tests,
- * demos and hosts that accept losing queued retries on a restart. Thread-safe.
+ * demos and hosts that accept losing queued retries on a restart. Thread-safe. Claims expire in the
+ * clock given to the constructor (the store's clock), which tests share with the service to move time.
  */
 public final class InMemoryEnrollmentOutbox implements EnrollmentOutbox {
     private static final Comparator<OutboxEntry> BY_CREATION =
@@ -28,9 +32,105 @@ public final class InMemoryEnrollmentOutbox implements EnrollmentOutbox {
             Comparator.comparing(OutboxEntry::nextAttemptAt).thenComparing(BY_CREATION);
 
     private final Map<String, OutboxEntry> entries = new LinkedHashMap<>();
+    private final Clock clock;
+
+    /** An outbox whose claims expire in the system clock. */
+    public InMemoryEnrollmentOutbox() {
+        this(Clock.systemUTC());
+    }
+
+    /** An outbox whose claims expire in {@code clock}. */
+    public InMemoryEnrollmentOutbox(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
 
     @Override
     public synchronized void add(List<OutboxEntry> newEntries) {
+        requireNew(newEntries);
+        newEntries.forEach(e -> entries.put(e.id(), e));
+    }
+
+    @Override
+    public synchronized List<OutboxEntry> addClaimed(List<OutboxEntry> newEntries, Duration lease) {
+        requireNew(newEntries);
+        Instant now = clock.instant();
+        String token = UUID.randomUUID().toString();
+        List<OutboxEntry> held = newEntries.stream().map(e -> e.claimed(token, now.plus(requireLease(lease)), now))
+                .toList();
+        held.forEach(e -> entries.put(e.id(), e));
+        return held;
+    }
+
+    @Override
+    public synchronized List<OutboxEntry> claimDue(Instant now, Duration lease, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be > 0, was " + limit);
+        }
+        Instant storeNow = clock.instant();
+        Instant until = storeNow.plus(requireLease(lease));
+        String token = UUID.randomUUID().toString();
+        List<OutboxEntry> due = entries.values().stream()
+                .filter(e -> e.state() == OutboxState.PENDING && !e.nextAttemptAt().isAfter(now)
+                        && !e.isClaimedAt(storeNow))
+                .sorted(BY_DUE).limit(limit).toList();
+        List<OutboxEntry> claimed = new ArrayList<>(due.size());
+        for (OutboxEntry entry : due) {
+            OutboxEntry held = entry.claimed(token, until, storeNow);
+            entries.put(held.id(), held);
+            claimed.add(held);
+        }
+        return List.copyOf(claimed);
+    }
+
+    @Override
+    public synchronized int extendClaims(String claimToken, Duration lease) {
+        Objects.requireNonNull(claimToken, "claimToken");
+        Instant now = clock.instant();
+        Instant until = now.plus(requireLease(lease));
+        int extended = 0;
+        for (OutboxEntry entry : List.copyOf(entries.values())) {
+            if (claimToken.equals(entry.claimToken()) && entry.isClaimedAt(now)) {
+                entries.put(entry.id(), entry.claimed(claimToken, until, entry.updatedAt()));
+                extended++;
+            }
+        }
+        return extended;
+    }
+
+    @Override
+    public synchronized boolean markInFlight(OutboxEntry claimed) {
+        OutboxEntry stored = stored(claimed.id());
+        if (claimed.claimToken() == null || !holds(stored, claimed.claimToken())) {
+            return false;
+        }
+        entries.put(stored.id(), stored.markedInFlight());
+        return true;
+    }
+
+    @Override
+    public synchronized boolean update(OutboxEntry entry) {
+        OutboxEntry stored = stored(entry.id());
+        boolean allowed = entry.claimToken() == null ? stored.claimToken() == null
+                : holds(stored, entry.claimToken());
+        if (allowed) {
+            entries.put(entry.id(), entry.released());
+        }
+        return allowed;
+    }
+
+    private boolean holds(OutboxEntry stored, String token) {
+        return token.equals(stored.claimToken()) && stored.isClaimedAt(clock.instant());
+    }
+
+    private OutboxEntry stored(String id) {
+        OutboxEntry stored = entries.get(id);
+        if (stored == null) {
+            throw new NoSuchElementException("no outbox entry " + id);
+        }
+        return stored;
+    }
+
+    private void requireNew(List<OutboxEntry> newEntries) {
         Set<String> ids = new HashSet<>();
         for (OutboxEntry entry : newEntries) {
             Objects.requireNonNull(entry, "entry");
@@ -38,32 +138,13 @@ public final class InMemoryEnrollmentOutbox implements EnrollmentOutbox {
                 throw new IllegalArgumentException("outbox entry " + entry.id() + " exists already");
             }
         }
-        newEntries.forEach(e -> entries.put(e.id(), e));
     }
 
-    @Override
-    public synchronized List<OutboxEntry> claimDue(Instant now, Instant leaseUntil, int limit) {
-        if (limit <= 0) {
-            throw new IllegalArgumentException("limit must be > 0, was " + limit);
+    private static Duration requireLease(Duration lease) {
+        if (lease == null || lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("claim lease must be > 0, was " + lease);
         }
-        List<OutboxEntry> due = entries.values().stream()
-                .filter(e -> e.state() == OutboxState.PENDING && !e.nextAttemptAt().isAfter(now))
-                .sorted(BY_DUE).limit(limit).toList();
-        List<OutboxEntry> claimed = new ArrayList<>(due.size());
-        for (OutboxEntry entry : due) {
-            OutboxEntry moved = entry.withNextAttemptAt(leaseUntil, now);
-            entries.put(moved.id(), moved);
-            claimed.add(moved);
-        }
-        return List.copyOf(claimed);
-    }
-
-    @Override
-    public synchronized void update(OutboxEntry entry) {
-        if (!entries.containsKey(entry.id())) {
-            throw new NoSuchElementException("no outbox entry " + entry.id());
-        }
-        entries.put(entry.id(), entry);
+        return lease;
     }
 
     @Override

@@ -1,39 +1,74 @@
 package io.github.sarisync.spi;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The durable record of every registration change the enrolment service was asked for, so that
- * nothing requested is silently lost: an entry is {@link #add added} before SARI is called and
- * {@link #update updated} after, and entries that failed transiently are {@link #claimDue claimed}
- * and tried again by {@code EnrollmentService.processOutbox()}.
+ * nothing requested is silently lost and nothing is sent to SARI twice: an entry is
+ * {@link #addClaimed added} (held by a claim) before SARI is called and {@link #update updated} after,
+ * and entries that failed transiently are {@link #claimDue claimed} and tried again by
+ * {@code EnrollmentService.processOutbox()}.
  *
- * <p>The service calls {@link #add} once per operation with all its parts, before the first SARI
- * call; {@link #update} after each attempt; {@link #claimDue} at the start of each outbox run.
- * Never inside another port's transaction, never across an HTTP call. Thread-safe; several
+ * <p><b>Claims.</b> Whoever works on an entry holds it by a claim: a token unique to that claim and an
+ * expiry computed in the <em>store's</em> clock (the database's for a database), so that the
+ * application instances' clocks need not agree. A claim is extended while its holder works
+ * ({@link #extendClaims}); once it expires another processor may claim the entry, and from then on the
+ * old holder's writes ({@link #markInFlight}, {@link #update}) are refused and write nothing.
+ *
+ * <p>When it is called: {@link #addClaimed} once per operation (and once per undo) with its parts, before
+ * the first SARI call; {@link #claimDue} at the start of each outbox run; {@link #extendClaims} while an
+ * operation or outbox run works; {@link #markInFlight} right before each SARI call; {@link #update} after
+ * each attempt. Never inside another port's transaction, never across an HTTP call. Thread-safe; several
  * processes may share one outbox.
  */
 public interface EnrollmentOutbox {
 
-    /** Stores new entries, all or none. Ids must be new. */
+    /** Stores new entries as given (not claimed), all or none. Ids must be new. */
     void add(List<OutboxEntry> entries);
 
     /**
-     * Claims PENDING entries due at {@code now} (next attempt at or before it), oldest due first, at most
-     * {@code limit}: their next attempt is moved to {@code leaseUntil} in one conditional write each, so
-     * that another processor does not take them too, and the claimed entries are returned as written.
-     * A processor that dies leaves them due again at {@code leaseUntil}.
+     * Stores new entries held by one new claim for {@code lease} from the store's now, all or none, and
+     * returns them as written (with their {@link OutboxEntry#claimToken() claim token} and expiry).
      */
-    List<OutboxEntry> claimDue(Instant now, Instant leaseUntil, int limit);
+    List<OutboxEntry> addClaimed(List<OutboxEntry> entries, Duration lease);
 
     /**
-     * Writes an entry's new state, attempts, next attempt, error code and birthdate (found by id).
+     * Claims PENDING entries that are due at {@code now} (next attempt at or before it, in the caller's
+     * clock) and not held by an unexpired claim (in the store's clock), oldest due first, at most
+     * {@code limit}, all under one new claim token held for {@code lease} from the store's now. Each entry
+     * is claimed in one conditional write, so two processors never hold the same entry; the claimed
+     * entries are returned as written. A processor that dies leaves them claimable when the lease ends.
+     */
+    List<OutboxEntry> claimDue(Instant now, Duration lease, int limit);
+
+    /**
+     * Extends to {@code lease} from the store's now every entry still held by {@code claimToken} (the claim
+     * not expired, no outcome written yet) and returns how many that were.
+     */
+    int extendClaims(String claimToken, Duration lease);
+
+    /**
+     * Records that a SARI call for the claimed entry is about to be made, if the entry's claim still holds;
+     * false (and nothing written) when it expired or was taken by another claim: the caller must not call
+     * SARI for it. An entry whose outcome is never written stays marked, so its next attempt asks SARI
+     * whether the change was made before making it again.
+     */
+    boolean markInFlight(OutboxEntry claimed);
+
+    /**
+     * Writes an entry's new state, attempts, next attempt, error code and birthdate (found by id) and
+     * releases its claim (no token, not in flight), on condition that the claim the entry carries still
+     * holds: the stored entry has the same {@link OutboxEntry#claimToken() claim token} (null for an entry
+     * nobody claimed) and that claim has not expired in the store's clock.
      *
+     * @return true when written; false when the claim was lost (expired or taken by another claim), in
+     *         which case nothing is written
      * @throws java.util.NoSuchElementException when no entry has this id
      */
-    void update(OutboxEntry entry);
+    boolean update(OutboxEntry entry);
 
     Optional<OutboxEntry> find(String id);
 

@@ -28,10 +28,17 @@ import java.util.Objects;
  * @param lastErrorCode the code of the last failed attempt, or null
  * @param createdAt     when it was requested
  * @param updatedAt     when it was last written
+ * @param claimToken    the token of the claim holding the entry (unique per claim), null when not claimed; only
+ *                      the holder of this token may write the entry's outcome
+ * @param claimedUntil  when that claim expires, in the outbox store's clock (not the application's); null when
+ *                      not claimed
+ * @param inFlight      a SARI call for the entry was started under a claim and its outcome never written (the
+ *                      holder died or lost the claim): whoever attempts it next asks SARI first
  */
 public record OutboxEntry(String id, String operationId, String tenantId, OutboxAction action, long courseId,
                           String faberId, LocalDate birthdate, OutboxState state, int attempts, Instant nextAttemptAt,
-                          String lastErrorCode, Instant createdAt, Instant updatedAt) {
+                          String lastErrorCode, Instant createdAt, Instant updatedAt, String claimToken,
+                          Instant claimedUntil, boolean inFlight) {
     public OutboxEntry {
         requireText(id, "id");
         requireText(operationId, "operationId");
@@ -51,6 +58,17 @@ public record OutboxEntry(String id, String operationId, String tenantId, Outbox
         if (state.isFinal()) {
             birthdate = null;
         }
+        if ((claimToken == null) != (claimedUntil == null)) {
+            throw new IllegalArgumentException("claimToken and claimedUntil go together (entry " + id + ")");
+        }
+    }
+
+    /** An entry not held by any claim. */
+    public OutboxEntry(String id, String operationId, String tenantId, OutboxAction action, long courseId,
+                       String faberId, LocalDate birthdate, OutboxState state, int attempts, Instant nextAttemptAt,
+                       String lastErrorCode, Instant createdAt, Instant updatedAt) {
+        this(id, operationId, tenantId, action, courseId, faberId, birthdate, state, attempts, nextAttemptAt,
+                lastErrorCode, createdAt, updatedAt, null, null, false);
     }
 
     /** A new PENDING entry, due at {@code dueAt}. */
@@ -64,25 +82,50 @@ public record OutboxEntry(String id, String operationId, String tenantId, Outbox
     /** This entry after an attempt that failed transiently: PENDING again, due at {@code dueAt}. */
     public OutboxEntry retryAt(Instant dueAt, String errorCode, Instant now) {
         return new OutboxEntry(id, operationId, tenantId, action, courseId, faberId, birthdate, OutboxState.PENDING,
-                attempts + 1, dueAt, errorCode, createdAt, now);
+                attempts + 1, dueAt, errorCode, createdAt, now, claimToken, claimedUntil, inFlight);
     }
 
     /** This entry moved to a final state after an attempt (SUCCEEDED or FAILED_PERMANENTLY). */
     public OutboxEntry finish(OutboxState finalState, String errorCode, Instant now) {
         return new OutboxEntry(id, operationId, tenantId, action, courseId, faberId, null, finalState, attempts + 1,
-                now, errorCode, createdAt, now);
+                now, errorCode, createdAt, now, claimToken, claimedUntil, inFlight);
     }
 
     /** This entry given up without an attempt ({@link OutboxState#CANCELLED}). */
     public OutboxEntry cancel(Instant now) {
         return new OutboxEntry(id, operationId, tenantId, action, courseId, faberId, null, OutboxState.CANCELLED,
-                attempts, now, lastErrorCode, createdAt, now);
+                attempts, now, lastErrorCode, createdAt, now, claimToken, claimedUntil, inFlight);
     }
 
-    /** This entry with its next attempt moved (a processor claiming it, or a later due time). */
+    /** This entry with its next attempt moved to a later due time. */
     public OutboxEntry withNextAttemptAt(Instant dueAt, Instant now) {
         return new OutboxEntry(id, operationId, tenantId, action, courseId, faberId, birthdate, state, attempts, dueAt,
-                lastErrorCode, createdAt, now);
+                lastErrorCode, createdAt, now, claimToken, claimedUntil, inFlight);
+    }
+
+    /** This entry held by claim {@code token} until {@code until} (store clock); written by outbox stores. */
+    public OutboxEntry claimed(String token, Instant until, Instant now) {
+        requireText(token, "claimToken");
+        Objects.requireNonNull(until, "claimedUntil");
+        return new OutboxEntry(id, operationId, tenantId, action, courseId, faberId, birthdate, state, attempts,
+                nextAttemptAt, lastErrorCode, createdAt, now, token, until, inFlight);
+    }
+
+    /** This entry as stored once its outcome is written: no claim, not in flight. */
+    public OutboxEntry released() {
+        return new OutboxEntry(id, operationId, tenantId, action, courseId, faberId, birthdate, state, attempts,
+                nextAttemptAt, lastErrorCode, createdAt, updatedAt, null, null, false);
+    }
+
+    /** This entry marked in flight: a SARI call for it is about to be made. */
+    public OutboxEntry markedInFlight() {
+        return new OutboxEntry(id, operationId, tenantId, action, courseId, faberId, birthdate, state, attempts,
+                nextAttemptAt, lastErrorCode, createdAt, updatedAt, claimToken, claimedUntil, true);
+    }
+
+    /** Whether a claim holds this entry at {@code storeNow} (an instant of the store's clock). */
+    public boolean isClaimedAt(Instant storeNow) {
+        return claimedUntil != null && claimedUntil.isAfter(storeNow);
     }
 
     @Override
@@ -90,7 +133,7 @@ public record OutboxEntry(String id, String operationId, String tenantId, Outbox
         return "OutboxEntry[id=" + id + ", operationId=" + operationId + ", tenantId=" + tenantId + ", action="
                 + action + ", courseId=" + courseId + ", faberId=" + FaberIds.mask(faberId) + ", state=" + state
                 + ", attempts=" + attempts + ", nextAttemptAt=" + nextAttemptAt + ", lastErrorCode=" + lastErrorCode
-                + "]";
+                + ", claimedUntil=" + claimedUntil + ", inFlight=" + inFlight + "]";
     }
 
     private static void requireText(String value, String name) {

@@ -45,7 +45,7 @@ abstract class EnrollmentFixture {
         sari = new FakeSari();
         sari.student(FABER_ID, BIRTHDATE, new License("B", LocalDate.of(2030, 1, 1)));
         clock = new TestClock(NOW);
-        outbox = new InMemoryEnrollmentOutbox();
+        outbox = new InMemoryEnrollmentOutbox(clock);
         runLog = new RecordingRunLog();
         service = builder().build();
     }

@@ -24,6 +24,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -41,12 +43,24 @@ final class FakeSari implements AutoCloseable {
     private final Set<String> confirmed = new HashSet<>();
     private final Map<String, Deque<String>> scripted = new HashMap<>();
     private final List<String> calls = new ArrayList<>();
+    private final Map<String, Runnable> beforeAnswer = new HashMap<>();
+    private final ExecutorService executor = Executors.newCachedThreadPool();
     private String outage;
 
     FakeSari() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
+        // several threads: a slow answer must not hold up the calls another worker makes meanwhile
+        server.setExecutor(executor);
         server.start();
+    }
+
+    /**
+     * Makes SARI slow to answer one call: the next {@code call} (e.g. {@code PUT 61}) takes effect, then
+     * {@code meanwhile} runs before the answer is sent (other calls are served while it runs).
+     */
+    synchronized void whileAnswering(String call, Runnable meanwhile) {
+        beforeAnswer.put(call, meanwhile);
     }
 
     /** A client without retries or rate limit, so each fault reaches the service at once. */
@@ -93,6 +107,7 @@ final class FakeSari implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String body;
+        Runnable meanwhile = null;
         synchronized (this) {
             if (path.startsWith("/oauth/v2/token")) {
                 body = "{\"access_token\":\"t\",\"expires_in\":3600,\"token_type\":\"bearer\",\"refresh_token\":\"r\"}";
@@ -100,6 +115,10 @@ final class FakeSari implements AutoCloseable {
                 String[] parts = path.split("/");
                 calls.add("GET customer");
                 body = customer(parts[4], LocalDate.parse(parts[5]));
+            } else if (path.startsWith("/api/courseregistration/coursedetail/")) {
+                long courseId = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+                calls.add("GET coursedetail " + courseId);
+                body = envelope(courseDetail(courseId), "OK");
             } else {
                 Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(),
                         StandardCharsets.UTF_8));
@@ -107,7 +126,11 @@ final class FakeSari implements AutoCloseable {
                 String method = exchange.getRequestMethod();
                 calls.add(method + " " + courseId);
                 body = envelope("[]", register(method, courseId, FaberIds.canonical(form.get("faberid"))));
+                meanwhile = beforeAnswer.remove(method + " " + courseId);
             }
+        }
+        if (meanwhile != null) {
+            meanwhile.run();
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -132,6 +155,14 @@ final class FakeSari implements AutoCloseable {
         return envelope("{\"faberid\":\"" + faberId + "\",\"birthdate\":\"" + birthdate
                 + "\",\"firstname\":\"Anna\",\"lastname\":\"Muster\",\"address\":\"Weg 1\",\"zip\":\"8000\","
                 + "\"city\":\"Zürich\",\"licenses\":" + licences + "}", "OK");
+    }
+
+    private String courseDetail(long courseId) {
+        return members.getOrDefault(courseId, Set.of()).stream()
+                .map(m -> "{\"faberid\":\"" + "0".repeat(Math.max(0, 9 - m.length())) + m
+                        + "\",\"firstname\":\"Anna\",\"lastname\":\"Muster\",\"birthdate\":\"2006-05-14\","
+                        + "\"confirmed\":" + (confirmed.contains(courseId + "/" + m) ? "\"2027-03-01\"" : "null") + "}")
+                .collect(Collectors.joining(",", "[", "]"));
     }
 
     private String register(String method, long courseId, String canonical) {
@@ -175,5 +206,6 @@ final class FakeSari implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.sarisync.enrollment;
 
+import io.github.sarisync.TestClock;
 import io.github.sarisync.memory.InMemoryEnrollmentOutbox;
 import io.github.sarisync.model.FaberIds;
 import io.github.sarisync.spi.OutboxAction;
@@ -21,7 +22,8 @@ class InMemoryEnrollmentOutboxTest {
     private static final Instant T0 = Instant.parse("2027-01-10T08:00:00Z");
     private static final LocalDate BIRTHDATE = LocalDate.of(2005, 4, 1);
 
-    private final InMemoryEnrollmentOutbox outbox = new InMemoryEnrollmentOutbox();
+    private final TestClock storeClock = new TestClock(T0);
+    private final InMemoryEnrollmentOutbox outbox = new InMemoryEnrollmentOutbox(storeClock);
 
     private static OutboxEntry entry(String id, String op, long course, Instant due) {
         return OutboxEntry.pending(id, op, "t1", OutboxAction.ENROLL, course, "001234567", BIRTHDATE, T0, due);
@@ -32,14 +34,16 @@ class InMemoryEnrollmentOutboxTest {
         outbox.add(List.of(entry("a", "op1", 61, T0.plusSeconds(60)), entry("b", "op1", 62, T0),
                 entry("c", "op2", 63, T0.plusSeconds(3600))));
         Instant now = T0.plusSeconds(120);
+        storeClock.advance(Duration.ofSeconds(120));
         Instant lease = now.plus(Duration.ofMinutes(5));
 
-        List<OutboxEntry> claimed = outbox.claimDue(now, lease, 10);
+        List<OutboxEntry> claimed = outbox.claimDue(now, Duration.ofMinutes(5), 10);
 
         assertThat(claimed).extracting(OutboxEntry::id).containsExactly("b", "a");
-        assertThat(claimed).allSatisfy(e -> assertThat(e.nextAttemptAt()).isEqualTo(lease));
-        assertThat(outbox.claimDue(now, lease, 10)).isEmpty();
-        assertThat(outbox.claimDue(lease, lease.plusSeconds(300), 10)).extracting(OutboxEntry::id)
+        assertThat(claimed).allSatisfy(e -> assertThat(e.claimedUntil()).isEqualTo(lease));
+        assertThat(outbox.claimDue(now, Duration.ofMinutes(5), 10)).isEmpty();
+        storeClock.advance(Duration.ofMinutes(5));
+        assertThat(outbox.claimDue(lease, Duration.ofMinutes(5), 10)).extracting(OutboxEntry::id)
                 .containsExactlyInAnyOrder("a", "b");
     }
 
@@ -48,7 +52,7 @@ class InMemoryEnrollmentOutboxTest {
         outbox.add(List.of(entry("a", "op1", 61, T0), entry("b", "op1", 62, T0), entry("c", "op1", 63, T0)));
         outbox.update(outbox.find("a").orElseThrow().finish(OutboxState.SUCCEEDED, null, T0));
 
-        assertThat(outbox.claimDue(T0, T0.plusSeconds(60), 1)).extracting(OutboxEntry::id).containsExactly("b");
+        assertThat(outbox.claimDue(T0, Duration.ofSeconds(60), 1)).extracting(OutboxEntry::id).containsExactly("b");
     }
 
     @Test
