@@ -11,27 +11,39 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The enrolment outbox in the {@code <prefix>enrollment_outbox} table, one row per requested part
- * change. Adding is one batched transaction (all or none). Claiming reads the due rows, then moves
- * each one's next attempt to the lease end in a conditional update that only succeeds while the row
- * is still PENDING and due, so two processes never claim the same row; a process that loses the race
- * for a row just does not get it.
+ * change. Adding is one batched transaction (all or none). Every claim expiry is computed and compared
+ * in the database's clock ({@code now()} / {@code CURRENT_TIMESTAMP}), never the application's, so
+ * instances whose clocks disagree still agree on who holds an entry. A claim is one statement: on
+ * PostgreSQL {@code UPDATE ... FROM (SELECT ... FOR UPDATE SKIP LOCKED) RETURNING}; on H2 a conditional
+ * {@code UPDATE ... WHERE id IN (SELECT ... LIMIT)} whose condition is checked again on each row, then
+ * the claimed rows are read back by token. Two processes never claim the same row. Marking in flight,
+ * extending and writing an outcome are single conditional statements on the claim token.
  */
 public final class JdbcEnrollmentOutbox implements EnrollmentOutbox {
     private static final int ERROR_CODE_MAX = 100;
 
-    private final Database database;
+    private static final Comparator<OutboxEntry> DUE_ORDER = Comparator.comparing(OutboxEntry::nextAttemptAt)
+            .thenComparing(OutboxEntry::createdAt).thenComparing(OutboxEntry::id);
 
-    JdbcEnrollmentOutbox(Database database) {
+    private final Database database;
+    private final boolean claimInOneStatement;
+
+    JdbcEnrollmentOutbox(Database database, Dialect dialect) {
         this.database = database;
+        this.claimInOneStatement = dialect == Dialect.POSTGRESQL;
     }
 
     @Override
@@ -49,38 +61,75 @@ public final class JdbcEnrollmentOutbox implements EnrollmentOutbox {
     }
 
     @Override
-    public List<OutboxEntry> claimDue(Instant now, Instant leaseUntil, int limit) {
-        if (limit <= 0) {
-            throw new IllegalArgumentException("limit must be > 0, was " + limit);
+    public List<OutboxEntry> addClaimed(List<OutboxEntry> entries, Duration lease) {
+        long leaseMillis = leaseMillis(lease);
+        if (entries.isEmpty()) {
+            return List.of();
         }
-        return database.withHandle(handle -> {
-            List<OutboxEntry> due = handle.createQuery(database.sql("outbox.due"))
-                    .bind("now", SqlValues.instant(now)).bind("limit", limit)
-                    .map((rs, ctx) -> read(rs)).list();
-            List<OutboxEntry> claimed = new ArrayList<>(due.size());
-            for (OutboxEntry entry : due) {
-                int updated = handle.createUpdate(database.sql("outbox.claim"))
-                        .bind("id", entry.id()).bind("now", SqlValues.instant(now))
-                        .bind("leaseUntil", SqlValues.instant(leaseUntil)).execute();
-                if (updated == 1) {
-                    claimed.add(entry.withNextAttemptAt(leaseUntil, now));
-                }
+        String token = UUID.randomUUID().toString();
+        List<OutboxEntry> written = database.inTransaction(handle -> {
+            PreparedBatch batch = handle.prepareBatch(database.sql("outbox.insertClaimed"));
+            for (OutboxEntry e : entries) {
+                bindAll(batch, e).bind("claimToken", token).bind("leaseMillis", leaseMillis).add();
             }
-            return List.copyOf(claimed);
+            batch.execute();
+            return claimed(handle, token);
         });
+        Map<String, OutboxEntry> byId = new HashMap<>();
+        written.forEach(e -> byId.put(e.id(), e));
+        return entries.stream().map(e -> byId.get(e.id())).toList();
     }
 
     @Override
-    public void update(OutboxEntry entry) {
+    public List<OutboxEntry> claimDue(Instant now, Duration lease, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be > 0, was " + limit);
+        }
+        long leaseMillis = leaseMillis(lease);
+        String token = UUID.randomUUID().toString();
+        List<OutboxEntry> claimed = database.withHandle(handle -> {
+            if (claimInOneStatement) {
+                return handle.createQuery(database.sql("outbox.claim")).bind("now", SqlValues.instant(now))
+                        .bind("limit", limit).bind("claimToken", token).bind("leaseMillis", leaseMillis)
+                        .map((rs, ctx) -> read(rs)).list();
+            }
+            handle.createUpdate(database.sql("outbox.claim")).bind("now", SqlValues.instant(now))
+                    .bind("limit", limit).bind("claimToken", token).bind("leaseMillis", leaseMillis).execute();
+            return claimed(handle, token);
+        });
+        return claimed.stream().sorted(DUE_ORDER).toList();
+    }
+
+    @Override
+    public int extendClaims(String claimToken, Duration lease) {
+        Objects.requireNonNull(claimToken, "claimToken");
+        long leaseMillis = leaseMillis(lease);
+        return database.withHandle(handle -> handle.createUpdate(database.sql("outbox.extend"))
+                .bind("claimToken", claimToken).bind("leaseMillis", leaseMillis).execute());
+    }
+
+    @Override
+    public boolean markInFlight(OutboxEntry claimed) {
+        if (claimed.claimToken() == null) {
+            return false;
+        }
+        return database.withHandle(handle -> handle.createUpdate(database.sql("outbox.markInFlight"))
+                .bind("id", claimed.id()).bind("claimToken", claimed.claimToken()).execute()) == 1;
+    }
+
+    @Override
+    public boolean update(OutboxEntry entry) {
         int updated = database.withHandle(handle -> handle.createUpdate(database.sql("outbox.update"))
                 .bind("id", entry.id()).bind("state", entry.state().name()).bind("attempts", entry.attempts())
                 .bind("nextAttemptAt", SqlValues.instant(entry.nextAttemptAt()))
                 .bind("lastErrorCode", SqlValues.truncate(entry.lastErrorCode(), ERROR_CODE_MAX))
                 .bind("birthdate", SqlValues.date(entry.birthdate()))
-                .bind("updatedAt", SqlValues.instant(entry.updatedAt())).execute());
-        if (updated == 0) {
+                .bind("updatedAt", SqlValues.instant(entry.updatedAt()))
+                .bind("claimToken", entry.claimToken()).execute());
+        if (updated == 0 && find(entry.id()).isEmpty()) {
             throw new NoSuchElementException("no outbox entry " + entry.id());
         }
+        return updated == 1;
     }
 
     @Override
@@ -95,6 +144,19 @@ public final class JdbcEnrollmentOutbox implements EnrollmentOutbox {
                 .bind("tenantId", query.tenantId()).bind("operationId", query.operationId())
                 .bind("state", query.state() == null ? null : query.state().name()).bind("limit", query.limit())
                 .map((rs, ctx) -> read(rs)).list());
+    }
+
+    private List<OutboxEntry> claimed(org.jdbi.v3.core.Handle handle, String token) {
+        return handle.createQuery(database.sql("outbox.claimed")).bind("claimToken", token)
+                .map((rs, ctx) -> read(rs)).list();
+    }
+
+    private static long leaseMillis(Duration lease) {
+        if (lease == null || lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("claim lease must be > 0, was " + lease);
+        }
+        // the statements count in milliseconds: a positive lease below one still lasts one
+        return Math.max(1, lease.toMillis());
     }
 
     private static PreparedBatch bindAll(PreparedBatch batch, OutboxEntry e) {
@@ -112,6 +174,7 @@ public final class JdbcEnrollmentOutbox implements EnrollmentOutbox {
                 OutboxAction.valueOf(rs.getString("action")), rs.getLong("course_id"), rs.getString("faber_id"),
                 SqlValues.date(rs, "birthdate"), OutboxState.valueOf(rs.getString("state")), rs.getInt("attempts"),
                 SqlValues.instant(rs, "next_attempt_at"), rs.getString("last_error_code"),
-                SqlValues.instant(rs, "created_at"), SqlValues.instant(rs, "updated_at"));
+                SqlValues.instant(rs, "created_at"), SqlValues.instant(rs, "updated_at"), rs.getString("claim_token"),
+                SqlValues.instant(rs, "claimed_until"), rs.getBoolean("in_flight"));
     }
 }

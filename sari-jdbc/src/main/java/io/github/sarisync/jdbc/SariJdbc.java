@@ -47,7 +47,7 @@ public final class SariJdbc {
         this.courseStore = new JdbcCourseStore(database);
         this.syncLogStore = new JdbcSyncLogStore(database, clock);
         this.syncLock = new JdbcSyncLock(database);
-        this.enrollmentOutbox = new JdbcEnrollmentOutbox(database);
+        this.enrollmentOutbox = new JdbcEnrollmentOutbox(database, dialect);
     }
 
     public static Builder builder() {

@@ -215,36 +215,63 @@ UPDATE ${sari_prefix}locks SET expires_at = CURRENT_TIMESTAMP
 -- enrolment outbox (EnrollmentService): one row per requested part change
 -- name: outbox.insert
 INSERT INTO ${sari_prefix}enrollment_outbox (id, operation_id, tenant_id, action, course_id, faber_id, birthdate,
-       state, attempts, next_attempt_at, last_error_code, created_at, updated_at)
+       state, attempts, next_attempt_at, last_error_code, created_at, updated_at, in_flight)
 VALUES (:id, :operationId, :tenantId, :action, :courseId, :faberId, :birthdate, :state, :attempts, :nextAttemptAt,
-        :lastErrorCode, :createdAt, :updatedAt)
+        :lastErrorCode, :createdAt, :updatedAt, FALSE)
 
--- name: outbox.due
+-- new entries held by one claim of the caller (a live operation), its expiry in the database's clock
+-- name: outbox.insertClaimed
+INSERT INTO ${sari_prefix}enrollment_outbox (id, operation_id, tenant_id, action, course_id, faber_id, birthdate,
+       state, attempts, next_attempt_at, last_error_code, created_at, updated_at, claim_token, claimed_until,
+       in_flight)
+VALUES (:id, :operationId, :tenantId, :action, :courseId, :faberId, :birthdate, :state, :attempts, :nextAttemptAt,
+        :lastErrorCode, :createdAt, :updatedAt, :claimToken, DATEADD(MILLISECOND, :leaseMillis, CURRENT_TIMESTAMP), FALSE)
+
+-- name: outbox.claimed
 SELECT id, operation_id, tenant_id, action, course_id, faber_id, birthdate, state, attempts, next_attempt_at,
-       last_error_code, created_at, updated_at
-  FROM ${sari_prefix}enrollment_outbox
- WHERE state = 'PENDING' AND next_attempt_at <= :now
- ORDER BY next_attempt_at, created_at, id
- LIMIT :limit
+       last_error_code, created_at, updated_at, claim_token, claimed_until, in_flight
+  FROM ${sari_prefix}enrollment_outbox WHERE claim_token = :claimToken
 
--- a claim succeeds only while the row is still pending and due: a concurrent claimer has moved it ahead
+-- claims due entries in one statement: due in the caller's clock, not held by an unexpired claim in the
+-- database's clock; the outer condition is checked again on each row as it is updated, so a row a
+-- concurrent claimer took meanwhile is left out (read back by token with outbox.claimed)
 -- name: outbox.claim
-UPDATE ${sari_prefix}enrollment_outbox SET next_attempt_at = :leaseUntil, updated_at = :now
- WHERE id = :id AND state = 'PENDING' AND next_attempt_at <= :now
+UPDATE ${sari_prefix}enrollment_outbox SET claim_token = :claimToken,
+       claimed_until = DATEADD(MILLISECOND, :leaseMillis, CURRENT_TIMESTAMP), updated_at = CURRENT_TIMESTAMP
+ WHERE state = 'PENDING' AND next_attempt_at <= :now
+   AND (claimed_until IS NULL OR claimed_until <= CURRENT_TIMESTAMP)
+   AND id IN (SELECT id FROM ${sari_prefix}enrollment_outbox
+               WHERE state = 'PENDING' AND next_attempt_at <= :now
+                 AND (claimed_until IS NULL OR claimed_until <= CURRENT_TIMESTAMP)
+               ORDER BY next_attempt_at, created_at, id
+               LIMIT :limit)
 
+-- name: outbox.extend
+UPDATE ${sari_prefix}enrollment_outbox SET claimed_until = DATEADD(MILLISECOND, :leaseMillis, CURRENT_TIMESTAMP)
+ WHERE claim_token = :claimToken AND claimed_until > CURRENT_TIMESTAMP
+
+-- name: outbox.markInFlight
+UPDATE ${sari_prefix}enrollment_outbox SET in_flight = TRUE
+ WHERE id = :id AND claim_token = :claimToken AND claimed_until > CURRENT_TIMESTAMP
+
+-- writes an outcome and releases the claim, only while the writer's claim holds (or nobody's, for an
+-- entry never claimed): a holder that outlived its claim writes nothing
 -- name: outbox.update
 UPDATE ${sari_prefix}enrollment_outbox SET state = :state, attempts = :attempts, next_attempt_at = :nextAttemptAt,
-       last_error_code = :lastErrorCode, birthdate = :birthdate, updated_at = :updatedAt
+       last_error_code = :lastErrorCode, birthdate = :birthdate, updated_at = :updatedAt,
+       claim_token = NULL, claimed_until = NULL, in_flight = FALSE
  WHERE id = :id
+   AND ((CAST(:claimToken AS VARCHAR(64)) IS NULL AND claim_token IS NULL)
+        OR (claim_token = :claimToken AND claimed_until > CURRENT_TIMESTAMP))
 
 -- name: outbox.find
 SELECT id, operation_id, tenant_id, action, course_id, faber_id, birthdate, state, attempts, next_attempt_at,
-       last_error_code, created_at, updated_at
+       last_error_code, created_at, updated_at, claim_token, claimed_until, in_flight
   FROM ${sari_prefix}enrollment_outbox WHERE id = :id
 
 -- name: outbox.list
 SELECT id, operation_id, tenant_id, action, course_id, faber_id, birthdate, state, attempts, next_attempt_at,
-       last_error_code, created_at, updated_at
+       last_error_code, created_at, updated_at, claim_token, claimed_until, in_flight
   FROM ${sari_prefix}enrollment_outbox
  WHERE (CAST(:tenantId AS VARCHAR(128)) IS NULL OR tenant_id = :tenantId)
    AND (CAST(:operationId AS VARCHAR(64)) IS NULL OR operation_id = :operationId)

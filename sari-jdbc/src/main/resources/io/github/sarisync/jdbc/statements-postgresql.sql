@@ -226,36 +226,65 @@ UPDATE ${sari_prefix}locks SET expires_at = now()
 -- enrolment outbox (EnrollmentService): one row per requested part change
 -- name: outbox.insert
 INSERT INTO ${sari_prefix}enrollment_outbox (id, operation_id, tenant_id, action, course_id, faber_id, birthdate,
-       state, attempts, next_attempt_at, last_error_code, created_at, updated_at)
+       state, attempts, next_attempt_at, last_error_code, created_at, updated_at, in_flight)
 VALUES (:id, :operationId, :tenantId, :action, :courseId, :faberId, :birthdate, :state, :attempts, :nextAttemptAt,
-        :lastErrorCode, :createdAt, :updatedAt)
+        :lastErrorCode, :createdAt, :updatedAt, FALSE)
 
--- name: outbox.due
+-- new entries held by one claim of the caller (a live operation), its expiry in the database's clock
+-- name: outbox.insertClaimed
+INSERT INTO ${sari_prefix}enrollment_outbox (id, operation_id, tenant_id, action, course_id, faber_id, birthdate,
+       state, attempts, next_attempt_at, last_error_code, created_at, updated_at, claim_token, claimed_until,
+       in_flight)
+VALUES (:id, :operationId, :tenantId, :action, :courseId, :faberId, :birthdate, :state, :attempts, :nextAttemptAt,
+        :lastErrorCode, :createdAt, :updatedAt, :claimToken, now() + :leaseMillis * INTERVAL '1 millisecond', FALSE)
+
+-- name: outbox.claimed
 SELECT id, operation_id, tenant_id, action, course_id, faber_id, birthdate, state, attempts, next_attempt_at,
-       last_error_code, created_at, updated_at
-  FROM ${sari_prefix}enrollment_outbox
- WHERE state = 'PENDING' AND next_attempt_at <= :now
- ORDER BY next_attempt_at, created_at, id
- LIMIT :limit
+       last_error_code, created_at, updated_at, claim_token, claimed_until, in_flight
+  FROM ${sari_prefix}enrollment_outbox WHERE claim_token = :claimToken
 
--- a claim succeeds only while the row is still pending and due: a concurrent claimer has moved it ahead
+-- claims due entries in one statement: due in the caller's clock, not held by an unexpired claim in the
+-- database's clock; SKIP LOCKED leaves rows a concurrent claimer is taking to that claimer
 -- name: outbox.claim
-UPDATE ${sari_prefix}enrollment_outbox SET next_attempt_at = :leaseUntil, updated_at = :now
- WHERE id = :id AND state = 'PENDING' AND next_attempt_at <= :now
+WITH due AS (
+    SELECT id FROM ${sari_prefix}enrollment_outbox
+     WHERE state = 'PENDING' AND next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until <= now())
+     ORDER BY next_attempt_at, created_at, id
+     LIMIT :limit
+       FOR UPDATE SKIP LOCKED)
+UPDATE ${sari_prefix}enrollment_outbox o SET claim_token = :claimToken, claimed_until = now() + :leaseMillis * INTERVAL '1 millisecond',
+       updated_at = now()
+  FROM due WHERE o.id = due.id
+RETURNING o.id, o.operation_id, o.tenant_id, o.action, o.course_id, o.faber_id, o.birthdate, o.state, o.attempts,
+          o.next_attempt_at, o.last_error_code, o.created_at, o.updated_at, o.claim_token, o.claimed_until,
+          o.in_flight
 
+-- name: outbox.extend
+UPDATE ${sari_prefix}enrollment_outbox SET claimed_until = now() + :leaseMillis * INTERVAL '1 millisecond'
+ WHERE claim_token = :claimToken AND claimed_until > now()
+
+-- name: outbox.markInFlight
+UPDATE ${sari_prefix}enrollment_outbox SET in_flight = TRUE
+ WHERE id = :id AND claim_token = :claimToken AND claimed_until > now()
+
+-- writes an outcome and releases the claim, only while the writer's claim holds (or nobody's, for an
+-- entry never claimed): a holder that outlived its claim writes nothing
 -- name: outbox.update
 UPDATE ${sari_prefix}enrollment_outbox SET state = :state, attempts = :attempts, next_attempt_at = :nextAttemptAt,
-       last_error_code = :lastErrorCode, birthdate = :birthdate, updated_at = :updatedAt
+       last_error_code = :lastErrorCode, birthdate = :birthdate, updated_at = :updatedAt,
+       claim_token = NULL, claimed_until = NULL, in_flight = FALSE
  WHERE id = :id
+   AND ((CAST(:claimToken AS VARCHAR(64)) IS NULL AND claim_token IS NULL)
+        OR (claim_token = :claimToken AND claimed_until > now()))
 
 -- name: outbox.find
 SELECT id, operation_id, tenant_id, action, course_id, faber_id, birthdate, state, attempts, next_attempt_at,
-       last_error_code, created_at, updated_at
+       last_error_code, created_at, updated_at, claim_token, claimed_until, in_flight
   FROM ${sari_prefix}enrollment_outbox WHERE id = :id
 
 -- name: outbox.list
 SELECT id, operation_id, tenant_id, action, course_id, faber_id, birthdate, state, attempts, next_attempt_at,
-       last_error_code, created_at, updated_at
+       last_error_code, created_at, updated_at, claim_token, claimed_until, in_flight
   FROM ${sari_prefix}enrollment_outbox
  WHERE (CAST(:tenantId AS VARCHAR(128)) IS NULL OR tenant_id = :tenantId)
    AND (CAST(:operationId AS VARCHAR(64)) IS NULL OR operation_id = :operationId)

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.TestInstance;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 
 /** The outbox contract on H2 2.x in memory, schema installed by SariJdbc from its schema script. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -36,5 +38,15 @@ class H2EnrollmentOutboxTest extends EnrollmentOutboxContract {
     protected EnrollmentOutbox createOutbox() {
         OutboxDatabases.clear(jdbc);
         return jdbc.enrollmentOutbox();
+    }
+
+    @Override
+    protected Instant storeNow() {
+        return OutboxDatabases.databaseNow(jdbc);
+    }
+
+    @Override
+    protected void passStoreTime(Duration duration) {
+        OutboxDatabases.passClaimTime(jdbc, duration);
     }
 }

@@ -10,12 +10,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 /** Databases for the outbox tests: H2 set up by the schema script, PostgreSQL by the Flyway migrations. */
 final class OutboxDatabases {
-    private static final List<String> MIGRATIONS = List.of("V1__sari_schema.sql", "V2__sari_enrollment_outbox.sql");
+    private static final List<String> MIGRATIONS = List.of("V1__sari_schema.sql", "V2__sari_enrollment_outbox.sql",
+            "V3__sari_outbox_claims.sql");
 
     private OutboxDatabases() {
     }
@@ -46,6 +50,21 @@ final class OutboxDatabases {
             }
         });
         return jdbc;
+    }
+
+    /** The database's clock now. */
+    static Instant databaseNow(SariJdbc jdbc) {
+        return jdbc.jdbi().withHandle(h -> h.createQuery("SELECT CURRENT_TIMESTAMP")
+                .map((rs, ctx) -> rs.getObject(1, OffsetDateTime.class).toInstant()).one());
+    }
+
+    /** Lets time pass for the claims held: moves their expiry back, as the database clock cannot be set. */
+    static void passClaimTime(SariJdbc jdbc, Duration duration) {
+        String shifted = jdbc.dialect() == Dialect.POSTGRESQL
+                ? "claimed_until - " + duration.toMillis() + " * INTERVAL '1 millisecond'"
+                : "DATEADD(MILLISECOND, -" + duration.toMillis() + ", claimed_until)";
+        jdbc.jdbi().useHandle(h -> h.execute("UPDATE " + jdbc.tablePrefix() + "enrollment_outbox SET claimed_until = "
+                + shifted + " WHERE claimed_until IS NOT NULL"));
     }
 
     /** Empties the outbox table. */

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 
 /** The outbox contract on a real PostgreSQL (embedded, started once for this class), schema from the Flyway migrations. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -32,5 +34,15 @@ class PostgresEnrollmentOutboxTest extends EnrollmentOutboxContract {
     protected EnrollmentOutbox createOutbox() {
         OutboxDatabases.clear(jdbc);
         return jdbc.enrollmentOutbox();
+    }
+
+    @Override
+    protected Instant storeNow() {
+        return OutboxDatabases.databaseNow(jdbc);
+    }
+
+    @Override
+    protected void passStoreTime(Duration duration) {
+        OutboxDatabases.passClaimTime(jdbc, duration);
     }
 }

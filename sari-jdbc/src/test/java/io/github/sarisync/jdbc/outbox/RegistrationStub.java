@@ -12,8 +12,14 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,12 +33,27 @@ final class RegistrationStub implements AutoCloseable {
 
     private final HttpServer server;
     private final Set<Long> registered = new HashSet<>();
+    private final List<String> calls = new ArrayList<>();
+    private final Map<String, Runnable> beforeAnswer = new HashMap<>();
+    private final ExecutorService executor = Executors.newCachedThreadPool();
     private boolean outage;
 
     RegistrationStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
+        // several threads: while one answer is held back, other instances' calls are served
+        server.setExecutor(executor);
         server.start();
+    }
+
+    /** The next {@code call} (e.g. {@code PUT 61}) takes effect, then {@code meanwhile} runs before it is answered. */
+    synchronized void whileAnswering(String call, Runnable meanwhile) {
+        beforeAnswer.put(call, meanwhile);
+    }
+
+    /** The registration calls made, e.g. {@code PUT 61}. */
+    synchronized List<String> calls() {
+        return List.copyOf(calls);
     }
 
     SARIClient client() {
@@ -52,6 +73,7 @@ final class RegistrationStub implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String body;
+        Runnable meanwhile = null;
         synchronized (this) {
             if (path.startsWith("/oauth/")) {
                 body = "{\"access_token\":\"t\",\"expires_in\":3600,\"token_type\":\"bearer\",\"refresh_token\":\"r\"}";
@@ -63,7 +85,12 @@ final class RegistrationStub implements AutoCloseable {
                 Matcher m = COURSE_ID.matcher(form);
                 long courseId = m.find() ? Long.parseLong(m.group(1)) : -1;
                 body = envelope("[]", outage ? "INTERNAL_SERVER_ERROR" : register(exchange.getRequestMethod(), courseId));
+                calls.add(exchange.getRequestMethod() + " " + courseId);
+                meanwhile = beforeAnswer.remove(exchange.getRequestMethod() + " " + courseId);
             }
+        }
+        if (meanwhile != null) {
+            meanwhile.run();
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -87,5 +114,6 @@ final class RegistrationStub implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

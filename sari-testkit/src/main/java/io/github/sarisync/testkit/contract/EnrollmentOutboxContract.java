@@ -8,6 +8,7 @@ import io.github.sarisync.spi.OutboxState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,25 +18,38 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The guarantees of {@link EnrollmentOutbox}, for every implementation. Extend it and return an
- * empty outbox from {@link #createOutbox()} (called before each test):
+ * empty outbox from {@link #createOutbox()} (called before each test). Claims expire in the store's
+ * clock, so the contract asks for that clock ({@link #storeNow()}) and for a way to let time pass in it
+ * for the claims held ({@link #passStoreTime(Duration)}; a database store may move the stored expiries
+ * back instead of waiting):
  *
  * <pre>{@code
  * class MyOutboxTest extends EnrollmentOutboxContract {
  *     protected EnrollmentOutbox createOutbox() { ... }
+ *     protected Instant storeNow() { ... }                 // e.g. SELECT CURRENT_TIMESTAMP
+ *     protected void passStoreTime(Duration d) { ... }     // e.g. UPDATE ... SET claimed_until = claimed_until - d
  * }
  * }</pre>
  */
 public abstract class EnrollmentOutboxContract {
     private static final Instant T0 = Instant.parse("2027-01-10T08:00:00Z");
     private static final LocalDate BIRTHDATE = LocalDate.of(2005, 4, 1);
+    private static final Duration LEASE = Duration.ofMinutes(5);
 
     protected EnrollmentOutbox outbox;
 
     /** An outbox without entries. */
     protected abstract EnrollmentOutbox createOutbox();
+
+    /** The current instant of the store's clock (the database's for a database). */
+    protected abstract Instant storeNow();
+
+    /** Lets {@code duration} pass in the store's clock for the claims held now. */
+    protected abstract void passStoreTime(Duration duration);
 
     @BeforeEach
     void createOutboxUnderTest() {
@@ -79,28 +93,116 @@ public abstract class EnrollmentOutboxContract {
                 enrol("done", "op-2", 65, T0, T0)));
         outbox.update(outbox.find("done").orElseThrow().finish(OutboxState.SUCCEEDED, null, T0));
         Instant now = T0.plusSeconds(300);
-        Instant leaseUntil = now.plusSeconds(300);
+        Instant before = storeNow();
 
-        List<OutboxEntry> claimed = outbox.claimDue(now, leaseUntil, 2);
+        List<OutboxEntry> claimed = outbox.claimDue(now, LEASE, 2);
 
+        Instant after = storeNow();
         assertThat(claimed).extracting(OutboxEntry::id).containsExactly("first", "second");
         assertThat(claimed).allSatisfy(e -> {
-            assertThat(e.nextAttemptAt()).isEqualTo(leaseUntil);
+            assertThat(e.claimedUntil()).as("expiry in the store's clock")
+                    .isBetween(before.plus(LEASE), after.plus(LEASE));
+            assertThat(e.claimToken()).isNotBlank().isEqualTo(claimed.get(0).claimToken());
             assertThat(e.state()).isEqualTo(OutboxState.PENDING);
         });
-        assertThat(outbox.find("first").orElseThrow().nextAttemptAt()).isEqualTo(leaseUntil);
-        assertThat(outbox.claimDue(now, leaseUntil, 10)).extracting(OutboxEntry::id).containsExactly("third");
+        assertThat(outbox.find("first").orElseThrow().claimedUntil()).isEqualTo(claimed.get(0).claimedUntil());
+        assertThat(outbox.claimDue(now, LEASE, 10)).extracting(OutboxEntry::id).containsExactly("third");
     }
 
     @Test
     void aClaimedEntryIsDueAgainWhenItsLeaseEnds() {
         outbox.add(List.of(enrol("e1", "op-1", 61, T0, T0)));
-        Instant leaseUntil = T0.plusSeconds(300);
-        outbox.claimDue(T0, leaseUntil, 10);
+        outbox.claimDue(T0, LEASE, 10);
 
-        assertThat(outbox.claimDue(leaseUntil.minusSeconds(1), leaseUntil.plusSeconds(300), 10)).isEmpty();
-        assertThat(outbox.claimDue(leaseUntil, leaseUntil.plusSeconds(300), 10)).extracting(OutboxEntry::id)
-                .containsExactly("e1");
+        passStoreTime(LEASE.minusSeconds(30));
+        assertThat(outbox.claimDue(T0, LEASE, 10)).isEmpty();
+        passStoreTime(Duration.ofSeconds(30));
+        assertThat(outbox.claimDue(T0, LEASE, 10)).extracting(OutboxEntry::id).containsExactly("e1");
+    }
+
+    @Test
+    void aStaleCompletionAfterTheClaimExpiredAndWasReclaimedIsRefusedAndWritesNothing() {
+        outbox.add(List.of(enrol("e1", "op-1", 61, T0, T0)));
+        OutboxEntry stale = outbox.claimDue(T0, LEASE, 10).get(0);
+        passStoreTime(LEASE);
+        OutboxEntry current = outbox.claimDue(T0, LEASE, 10).get(0);
+
+        assertThat(current.claimToken()).isNotEqualTo(stale.claimToken());
+        assertThat(outbox.markInFlight(stale)).isFalse();
+        assertThat(outbox.update(stale.finish(OutboxState.SUCCEEDED, null, T0.plusSeconds(1)))).isFalse();
+        assertThat(outbox.extendClaims(stale.claimToken(), LEASE)).isZero();
+        assertThat(outbox.find("e1")).contains(current);
+
+        assertThat(outbox.update(current.finish(OutboxState.SUCCEEDED, null, T0.plusSeconds(2)))).isTrue();
+        OutboxEntry stored = outbox.find("e1").orElseThrow();
+        assertThat(stored.state()).isEqualTo(OutboxState.SUCCEEDED);
+        assertThat(stored.attempts()).isEqualTo(1);
+        assertThat(stored.claimToken()).isNull();
+        assertThat(stored.claimedUntil()).isNull();
+    }
+
+    @Test
+    void aCompletionAfterTheClaimExpiredIsRefusedEvenWhenNobodyClaimedTheEntrySince() {
+        outbox.add(List.of(enrol("e1", "op-1", 61, T0, T0)));
+        OutboxEntry claimed = outbox.claimDue(T0, LEASE, 10).get(0);
+        passStoreTime(LEASE);
+
+        assertThat(outbox.update(claimed.retryAt(T0.plusSeconds(60), "INTERNAL_SERVER_ERROR", T0))).isFalse();
+
+        OutboxEntry stored = outbox.find("e1").orElseThrow();
+        assertThat(stored.attempts()).isZero();
+        assertThat(stored.lastErrorCode()).isNull();
+        assertThat(outbox.claimDue(T0, LEASE, 10)).extracting(OutboxEntry::id).containsExactly("e1");
+    }
+
+    @Test
+    void extendingAClaimKeepsItsEntriesPastTheFirstLease() {
+        outbox.add(List.of(enrol("e1", "op-1", 61, T0, T0), enrol("e2", "op-1", 62, T0, T0)));
+        List<OutboxEntry> claimed = outbox.claimDue(T0, LEASE, 10);
+        passStoreTime(LEASE.minusSeconds(30));
+
+        assertThat(outbox.extendClaims(claimed.get(0).claimToken(), LEASE)).isEqualTo(2);
+        passStoreTime(Duration.ofSeconds(60));
+
+        assertThat(outbox.claimDue(T0, LEASE, 10)).isEmpty();
+        assertThat(outbox.markInFlight(claimed.get(0))).isTrue();
+        assertThat(outbox.update(claimed.get(0).finish(OutboxState.SUCCEEDED, null, T0))).isTrue();
+        assertThat(outbox.extendClaims(claimed.get(0).claimToken(), LEASE)).as("e2 only").isEqualTo(1);
+    }
+
+    @Test
+    void anEntryLeftInFlightIsMarkedSoWhenClaimedAgainUntilItsOutcomeIsWritten() {
+        outbox.add(List.of(enrol("sent", "op-1", 61, T0, T0), enrol("untouched", "op-1", 62, T0, T0)));
+        List<OutboxEntry> first = outbox.claimDue(T0, LEASE, 10);
+        assertThat(first).allSatisfy(e -> assertThat(e.inFlight()).isFalse());
+        assertThat(outbox.markInFlight(first.get(0))).isTrue();
+        passStoreTime(LEASE);
+
+        List<OutboxEntry> again = outbox.claimDue(T0, LEASE, 10);
+
+        assertThat(again).extracting(OutboxEntry::id, OutboxEntry::inFlight)
+                .containsExactly(tuple("sent", true), tuple("untouched", false));
+        assertThat(outbox.update(again.get(0).finish(OutboxState.SUCCEEDED, null, T0))).isTrue();
+        assertThat(outbox.find("sent").orElseThrow().inFlight()).isFalse();
+    }
+
+    @Test
+    void entriesAddedClaimedAreHeldByOneClaimUntilItsLeaseEnds() {
+        Instant before = storeNow();
+
+        List<OutboxEntry> held = outbox.addClaimed(List.of(enrol("e1", "op-1", 61, T0, T0),
+                enrol("e2", "op-1", 62, T0, T0)), LEASE);
+
+        assertThat(held).extracting(OutboxEntry::id).containsExactly("e1", "e2");
+        assertThat(held).allSatisfy(e -> {
+            assertThat(e.claimToken()).isNotBlank().isEqualTo(held.get(0).claimToken());
+            assertThat(e.claimedUntil()).isAfterOrEqualTo(before.plus(LEASE));
+        });
+        assertThat(outbox.find("e1")).contains(held.get(0));
+        assertThat(outbox.claimDue(T0, LEASE, 10)).isEmpty();
+        assertThat(outbox.update(held.get(0).finish(OutboxState.SUCCEEDED, null, T0))).isTrue();
+        passStoreTime(LEASE);
+        assertThat(outbox.claimDue(T0, LEASE, 10)).extracting(OutboxEntry::id).containsExactly("e2");
     }
 
     @Test
@@ -111,12 +213,12 @@ public abstract class EnrollmentOutboxContract {
         }
         outbox.add(entries);
 
-        List<List<OutboxEntry>> claims = Concurrently.run(8, i -> outbox.claimDue(T0, T0.plusSeconds(300), 10));
+        List<List<OutboxEntry>> claims = Concurrently.run(8, i -> outbox.claimDue(T0, LEASE, 10));
 
         List<String> claimedIds = new ArrayList<>(claims.stream().flatMap(List::stream).map(OutboxEntry::id).toList());
         assertThat(claimedIds).doesNotHaveDuplicates();
         // a claimer that lost a race for some entries may return fewer; whatever is left is still due
-        outbox.claimDue(T0, T0.plusSeconds(300), 40).forEach(e -> claimedIds.add(e.id()));
+        outbox.claimDue(T0, LEASE, 40).forEach(e -> claimedIds.add(e.id()));
         assertThat(claimedIds).doesNotHaveDuplicates().hasSize(40);
     }
 
@@ -135,7 +237,7 @@ public abstract class EnrollmentOutboxContract {
         assertThat(stored).isEqualTo(failed);
         assertThat(stored.attempts()).isEqualTo(2);
         assertThat(stored.birthdate()).isNull();
-        assertThat(outbox.claimDue(T0.plusSeconds(3600), T0.plusSeconds(3900), 10)).isEmpty();
+        assertThat(outbox.claimDue(T0.plusSeconds(3600), LEASE, 10)).isEmpty();
     }
 
     @Test
