@@ -12,8 +12,10 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Creates sari-sync's tables and indexes where they are missing. It never drops or alters
- * anything, so running it again, or on a database a Flyway migration already set up, is harmless.
+ * Creates sari-sync's tables, indexes and columns where they are missing. It never drops or changes
+ * anything that exists (columns added by later releases come as {@code ADD COLUMN IF NOT EXISTS}, so a
+ * table an older release created is upgraded), so running it again, or on a database a Flyway
+ * migration already set up, is harmless.
  *
  * <p>The script is {@code io/github/sarisync/jdbc/schema-<dialect>.sql} in the jar, with
  * {@value Statements#PREFIX_PLACEHOLDER} replaced by the table prefix. The same script ships as a

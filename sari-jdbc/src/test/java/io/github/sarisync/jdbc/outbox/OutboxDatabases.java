@@ -39,10 +39,19 @@ final class OutboxDatabases {
 
     /** A SariJdbc on a schema set up the way Flyway does it: the versioned migrations in order. */
     static SariJdbc installedByMigrations(DataSource dataSource, Dialect dialect) {
+        return installedByMigrations(dataSource, dialect, MIGRATIONS);
+    }
+
+    /** A SariJdbc on a schema set up by the first {@code count} migrations only (an older release's schema). */
+    static SariJdbc installedByFirstMigrations(DataSource dataSource, Dialect dialect, int count) {
+        return installedByMigrations(dataSource, dialect, MIGRATIONS.subList(0, count));
+    }
+
+    private static SariJdbc installedByMigrations(DataSource dataSource, Dialect dialect, List<String> migrations) {
         SariJdbc jdbc = SariJdbc.builder().dataSource(dataSource).dialect(dialect)
                 .initializeSchema(SchemaInitialization.NEVER).build();
         jdbc.jdbi().useHandle(handle -> {
-            for (String migration : MIGRATIONS) {
+            for (String migration : migrations) {
                 for (String statement : statements(read("db/migration/sari/" + dialect.resourceSuffix() + "/"
                         + migration).replace("${sari_prefix}", jdbc.tablePrefix()))) {
                     handle.execute(statement);
