@@ -92,19 +92,20 @@ public final class EnrollmentService {
         Objects.requireNonNull(onFailure, "onFailure must not be null");
         List<CourseSelection.Part> parts = selection.resolve(tenantId, courseStore, clock.instant());
         return operationLog.record(EnrollmentOperation.ENROLL, tenantId, student.faberId(), parts, opId -> {
-            OperationRun run = newRun(opId, tenantId, student.faberId(), student.birthdate());
-            List<Integer> indices = run.plan(parts, OutboxAction.ENROLL);
-            Optional<EnrollmentResult> stop = checkStudent(opId, EnrollmentOperation.ENROLL, tenantId, student,
-                    parts, run);
-            if (stop.isPresent()) {
-                return stop.get();
+            try (OperationRun run = newRun(opId, tenantId, student.faberId(), student.birthdate())) {
+                List<Integer> indices = run.plan(parts, OutboxAction.ENROLL);
+                Optional<EnrollmentResult> stop = checkStudent(opId, EnrollmentOperation.ENROLL, tenantId, student,
+                        parts, run);
+                if (stop.isPresent()) {
+                    return stop.get();
+                }
+                run.persist(indices);
+                OperationRun.PhaseEnd end = run.runPhase(indices, onFailure, true);
+                if (end == OperationRun.PhaseEnd.FAILED && onFailure == FailurePolicy.COMPENSATE) {
+                    run.undo(indices);
+                }
+                return result(opId, EnrollmentOperation.ENROLL, tenantId, run);
             }
-            run.persist(indices);
-            OperationRun.PhaseEnd end = run.runPhase(indices, onFailure, true);
-            if (end == OperationRun.PhaseEnd.FAILED && onFailure == FailurePolicy.COMPENSATE) {
-                run.undo(indices);
-            }
-            return result(opId, EnrollmentOperation.ENROLL, tenantId, run);
         });
     }
 
@@ -119,11 +120,12 @@ public final class EnrollmentService {
         Objects.requireNonNull(selection, "selection must not be null");
         List<CourseSelection.Part> parts = selection.resolve(tenantId, courseStore, clock.instant());
         return operationLog.record(EnrollmentOperation.UNENROLL, tenantId, faberId, parts, opId -> {
-            OperationRun run = newRun(opId, tenantId, faberId, null);
-            List<Integer> indices = run.plan(parts, OutboxAction.UNENROLL);
-            run.persist(indices);
-            run.runPhase(indices, FailurePolicy.CONTINUE, true);
-            return result(opId, EnrollmentOperation.UNENROLL, tenantId, run);
+            try (OperationRun run = newRun(opId, tenantId, faberId, null)) {
+                List<Integer> indices = run.plan(parts, OutboxAction.UNENROLL);
+                run.persist(indices);
+                run.runPhase(indices, FailurePolicy.CONTINUE, true);
+                return result(opId, EnrollmentOperation.UNENROLL, tenantId, run);
+            }
         });
     }
 
@@ -154,32 +156,33 @@ public final class EnrollmentService {
         List<CourseSelection.Part> all = new ArrayList<>(newParts);
         all.addAll(oldParts);
         return operationLog.record(EnrollmentOperation.TRANSFER, tenantId, student.faberId(), all, opId -> {
-            OperationRun run = newRun(opId, tenantId, student.faberId(), student.birthdate());
-            List<Integer> newIdx = run.plan(newParts, OutboxAction.ENROLL);
-            List<Integer> oldIdx = run.plan(oldParts, OutboxAction.UNENROLL);
-            Optional<EnrollmentResult> stop = checkStudent(opId, EnrollmentOperation.TRANSFER, tenantId, student,
-                    newParts, run);
-            if (stop.isPresent()) {
-                return stop.get();
-            }
-            Optional<Long> confirmed = knownConfirmed(tenantId, student.faberId(), oldParts);
-            if (confirmed.isPresent()) {
-                return refused(opId, EnrollmentOperation.TRANSFER, tenantId, run,
-                        new Refusal(Refusal.Reason.CONFIRMED_REGISTRATION, "the registration in part "
-                                + confirmed.get() + " is confirmed; only the SARI portal can remove it"));
-            }
-            run.persist(newIdx);
-            if (run.runPhase(newIdx, FailurePolicy.LEAVE, false) == OperationRun.PhaseEnd.FAILED) {
-                run.undo(newIdx);
+            try (OperationRun run = newRun(opId, tenantId, student.faberId(), student.birthdate())) {
+                List<Integer> newIdx = run.plan(newParts, OutboxAction.ENROLL);
+                List<Integer> oldIdx = run.plan(oldParts, OutboxAction.UNENROLL);
+                Optional<EnrollmentResult> stop = checkStudent(opId, EnrollmentOperation.TRANSFER, tenantId, student,
+                        newParts, run);
+                if (stop.isPresent()) {
+                    return stop.get();
+                }
+                Optional<Long> confirmed = knownConfirmed(tenantId, student.faberId(), oldParts);
+                if (confirmed.isPresent()) {
+                    return refused(opId, EnrollmentOperation.TRANSFER, tenantId, run,
+                            new Refusal(Refusal.Reason.CONFIRMED_REGISTRATION, "the registration in part "
+                                    + confirmed.get() + " is confirmed; only the SARI portal can remove it"));
+                }
+                run.persist(newIdx);
+                if (run.runPhase(newIdx, FailurePolicy.LEAVE, false) == OperationRun.PhaseEnd.FAILED) {
+                    run.undo(newIdx);
+                    return result(opId, EnrollmentOperation.TRANSFER, tenantId, run);
+                }
+                run.persist(oldIdx);
+                if (run.runPhase(oldIdx, FailurePolicy.LEAVE, true) == OperationRun.PhaseEnd.FAILED) {
+                    List<Integer> both = new ArrayList<>(newIdx);
+                    both.addAll(oldIdx);
+                    run.undo(both);
+                }
                 return result(opId, EnrollmentOperation.TRANSFER, tenantId, run);
             }
-            run.persist(oldIdx);
-            if (run.runPhase(oldIdx, FailurePolicy.LEAVE, true) == OperationRun.PhaseEnd.FAILED) {
-                List<Integer> both = new ArrayList<>(newIdx);
-                both.addAll(oldIdx);
-                run.undo(both);
-            }
-            return result(opId, EnrollmentOperation.TRANSFER, tenantId, run);
         });
     }
 

@@ -17,9 +17,9 @@ import java.util.stream.IntStream;
 /**
  * The parts of one live enrolment operation and what became of each: writes their outbox entries,
  * calls SARI part by part, queues, cancels or undoes them, and derives the overall status.
- * Not thread-safe: one per operation call.
+ * Not thread-safe: one per operation call, closed at its end (it keeps the operation's outbox claims alive).
  */
-final class OperationRun {
+final class OperationRun implements AutoCloseable {
     /** How a phase (a list of parts handled in order) ended. */
     enum PhaseEnd { DONE, QUEUED, FAILED }
 
@@ -172,6 +172,12 @@ final class OperationRun {
                     : r.action() == OutboxAction.ENROLL ? PartOutcome.COMPENSATED : PartOutcome.RESTORED;
             results.set(i, r.with(outcome, undone ? null : attempt.errorCode(), attempt.entry().id()));
         }
+    }
+
+    /** Stops keeping this operation's claims; every part's outcome is written by then. */
+    @Override
+    public void close() {
+        claims.close();
     }
 
     /** The part results so far, in the order the parts were planned. */

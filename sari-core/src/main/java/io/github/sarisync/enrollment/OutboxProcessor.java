@@ -48,8 +48,13 @@ final class OutboxProcessor {
 
     OutboxRunReport run() {
         List<OutboxEntry> claimed = outbox.claimDue(clock.instant(), policy.claimLease(), policy.batchSize());
-        ClaimKeeper claims = new ClaimKeeper(outbox, policy.claimLease(), clock);
-        claimed.forEach(e -> claims.hold(e.claimToken()));
+        try (ClaimKeeper claims = new ClaimKeeper(outbox, policy.claimLease(), clock)) {
+            claimed.forEach(e -> claims.hold(e.claimToken()));
+            return attemptAll(claimed, claims);
+        }
+    }
+
+    private OutboxRunReport attemptAll(List<OutboxEntry> claimed, ClaimKeeper claims) {
         Map<String, SARIClient> clientCache = new HashMap<>();
         int succeeded = 0;
         int retrying = 0;

@@ -47,6 +47,9 @@ final class Dispatcher {
         String schoolId = school == null ? null : school.id;
         long now = clock.millis();
         stats.record(op, schoolId, now);
+        if (op == Operation.ENROLL || op == Operation.UNENROLL) {
+            stats.recordRegistration(op, request.form().get("courseid"), request.form().get("faberid"));
+        }
         if (fairUse != null && schoolId != null) {
             String retryAfter = fairUse.acquire(schoolId, now);
             if (retryAfter != null) {

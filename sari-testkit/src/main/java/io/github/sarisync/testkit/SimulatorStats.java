@@ -1,5 +1,7 @@
 package io.github.sarisync.testkit;
 
+import io.github.sarisync.model.FaberIds;
+
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,8 +10,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * What the simulator has received since it started or since {@link #reset()}: requests in total,
  * per operation, per school, and the largest number of requests one school sent within any 60
- * seconds of the simulator clock (to check fair use), and the requests answered with an injected
- * fault, per kind. Every request is counted, also those
+ * seconds of the simulator clock (to check fair use), the requests answered with an injected
+ * fault, per kind, and the registration calls (enrol, unenrol) per part and student, so that a test
+ * can see a change sent twice. Every request is counted, also those
  * answered with a fault, a 401 or a 429; requests that name no known school count only in the
  * totals. Thread-safe.
  */
@@ -19,6 +22,7 @@ public final class SimulatorStats {
     private final Map<String, LongAdder> bySchool = new ConcurrentHashMap<>();
     private final Map<String, MinuteWindow> windows = new ConcurrentHashMap<>();
     private final Map<Fault.Kind, LongAdder> faults = new EnumMap<>(Fault.Kind.class);
+    private final Map<String, LongAdder> registrations = new ConcurrentHashMap<>();
 
     SimulatorStats() {
         for (Operation op : Operation.values()) {
@@ -53,6 +57,29 @@ public final class SimulatorStats {
                 window.add(nowMillis);
             }
         }
+    }
+
+    void recordRegistration(Operation operation, String partId, String faberId) {
+        registrations.computeIfAbsent(registrationKey(operation, partId, faberId), k -> new LongAdder()).increment();
+    }
+
+    /**
+     * Registration calls ({@link Operation#ENROLL} or {@link Operation#UNENROLL}) received for one part and
+     * student (faberids compared on their canonical form), whatever they were answered.
+     */
+    public long registrationCalls(Operation operation, long partId, String faberId) {
+        LongAdder adder = registrations.get(registrationKey(operation, Long.toString(partId), faberId));
+        return adder == null ? 0 : adder.sum();
+    }
+
+    /** Registration calls beyond the first for the same operation, part and student: changes sent again. */
+    public long repeatedRegistrationCalls() {
+        return registrations.values().stream().mapToLong(a -> Math.max(0, a.sum() - 1)).sum();
+    }
+
+    private static String registrationKey(Operation operation, String partId, String faberId) {
+        String student = faberId == null || faberId.isBlank() ? "" : FaberIds.canonical(faberId);
+        return operation + " " + (partId == null ? "" : partId.strip()) + " " + student;
     }
 
     /** All requests. */
@@ -105,6 +132,7 @@ public final class SimulatorStats {
         faults.values().forEach(LongAdder::reset);
         bySchool.clear();
         windows.clear();
+        registrations.clear();
     }
 
     @Override

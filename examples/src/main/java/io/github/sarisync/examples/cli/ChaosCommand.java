@@ -6,6 +6,9 @@ import io.github.sarisync.examples.chaos.ConcurrentScenario;
 import io.github.sarisync.examples.chaos.FaultsConfig;
 import io.github.sarisync.examples.chaos.FaultsResult;
 import io.github.sarisync.examples.chaos.FaultsScenario;
+import io.github.sarisync.examples.chaos.OutboxDrainConfig;
+import io.github.sarisync.examples.chaos.OutboxDrainResult;
+import io.github.sarisync.examples.chaos.OutboxDrainScenario;
 import io.github.sarisync.examples.harness.HarnessDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,8 +21,9 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code chaos}: scenario 1 (faults and changing data against the built-in simulator, then a
- * check that the database mirrors it) and scenario 4 (several engines on one PostgreSQL), one line
- * of figures per scenario and a final line. Ignores the configured database and SARI.
+ * check that the database mirrors it), the outbox round (several enrolment outbox workers against a
+ * SARI slower than their claim lease, on scenario 1's database) and scenario 4 (several engines on one
+ * PostgreSQL), one line of figures per scenario and a final line. Ignores the configured database and SARI.
  */
 @Command(name = "chaos", sortOptions = false,
         description = {"Proves that nothing is lost. Scenario 1: syncs many driving schools from the built-in "
@@ -27,11 +31,14 @@ import java.util.concurrent.Callable;
                 + "and 503, 429 with Retry-After, truncated JSON, HTML pages, slow answers, timeouts, expired "
                 + "tokens) and the data changes between rounds; after one clean round the database must mirror the "
                 + "simulator, without duplicate rows, with one run-log entry per tenant and round, and no last "
-                + "success advanced by a failed round. Scenario 4: several engines run syncDue in a loop on one "
+                + "success advanced by a failed round. Outbox round: several enrolment outbox workers drain one "
+                + "outbox while SARI answers later than their claim lease: every change sent once, none dropped. "
+                + "Scenario 4: several engines run syncDue in a loop on one "
                 + "PostgreSQL: no tenant in two at once, one sync per tenant and interval, no duplicates.",
                 "Prints a line per scenario and finally: chaos tenants=.. rounds=.. requests=.. faults=.. "
-                        + "mismatches=.. duplicates=.. lost_runs=.. overlaps=..",
-                "Exit code 1 when any of mismatches, duplicates, lost_runs or overlaps is not 0."})
+                        + "mismatches=.. duplicates=.. lost_runs=.. overlaps=.. double_sends=.. dropped_entries=..",
+                "Exit code 1 when any of mismatches, duplicates, lost_runs, overlaps, double_sends or "
+                        + "dropped_entries is not 0."})
 final class ChaosCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -79,8 +86,27 @@ final class ChaosCommand implements Callable<Integer> {
             + "shares one database.")
     String concurrentDatabase = "postgres";
 
-    @Option(names = "--skip-concurrent", description = "Run scenario 1 only.")
+    @Option(names = "--skip-concurrent", description = "Skip scenario 4.")
     boolean skipConcurrent;
+
+    @Option(names = "--outbox-workers", paramLabel = "N", description = "Outbox workers of the outbox round "
+            + "(default: 3).")
+    int outboxWorkers = 3;
+
+    @Option(names = "--outbox-entries", paramLabel = "N", description = "Outbox entries the workers drain "
+            + "(default: 60).")
+    int outboxEntries = 60;
+
+    @Option(names = "--outbox-lease", paramLabel = "DURATION", description = "The workers' claim lease "
+            + "(default: 1s).")
+    String outboxLease = "1s";
+
+    @Option(names = "--outbox-latency", paramLabel = "DURATION", description = "How long SARI takes to answer in "
+            + "the outbox round, longer than the lease (default: 1500ms).")
+    String outboxLatency = "1500ms";
+
+    @Option(names = "--skip-outbox", description = "Skip the outbox round.")
+    boolean skipOutbox;
 
     @Override
     public Integer call() {
@@ -94,13 +120,21 @@ final class ChaosCommand implements Callable<Integer> {
         FaultsConfig faults = new FaultsConfig(tenants, rounds, faultRate, seed, parallelism);
         ConcurrentConfig concurrent = skipConcurrent ? null : new ConcurrentConfig(instances, concurrentTenants,
                 Durations.parse(concurrentDuration), Durations.parse(concurrentInterval), seed, 4);
+        OutboxDrainConfig outboxRound = skipOutbox ? null : new OutboxDrainConfig(outboxWorkers, outboxEntries,
+                Durations.parse(outboxLease), Durations.parse(outboxLatency), seed);
         boolean shared = concurrent != null && database.trim().equalsIgnoreCase(concurrentDatabase.trim());
         FaultsResult first;
+        OutboxDrainResult outbox = null;
         ConcurrentResult fourth = null;
         try (HarnessDatabase db = HarnessDatabase.open(database, parallelism + 4)) {
             first = new FaultsScenario(faults, err).run(db);
             out.println(first.line());
             out.flush();
+            if (outboxRound != null) {
+                outbox = new OutboxDrainScenario(outboxRound, err).run(db);
+                out.println(outbox.line());
+                out.flush();
+            }
             if (shared) {
                 fourth = new ConcurrentScenario(concurrent, err).run(db);
             }
@@ -118,10 +152,13 @@ final class ChaosCommand implements Callable<Integer> {
         int duplicates = first.duplicates().count() + (fourth == null ? 0 : fourth.duplicates().count());
         int lostRuns = first.lostRuns().count() + (fourth == null ? 0 : fourth.lostRuns());
         int overlaps = fourth == null ? 0 : fourth.overlaps().count();
+        long doubleSends = outbox == null ? 0 : outbox.doubleSends();
+        int dropped = outbox == null ? 0 : outbox.dropped().count();
         out.println(String.format(Locale.ROOT, "chaos tenants=%d rounds=%d requests=%d faults=%d mismatches=%d "
-                        + "duplicates=%d lost_runs=%d overlaps=%d", tenants, rounds, requests, first.faults(), mismatches,
-                duplicates, lostRuns, overlaps));
+                        + "duplicates=%d lost_runs=%d overlaps=%d double_sends=%d dropped_entries=%d", tenants, rounds,
+                requests, first.faults(), mismatches, duplicates, lostRuns, overlaps, doubleSends, dropped));
         out.flush();
-        return mismatches + duplicates + lostRuns + overlaps == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+        return mismatches + duplicates + lostRuns + overlaps + doubleSends + dropped == 0 ? ExitCodes.OK
+                : ExitCodes.FAILURE;
     }
 }
