@@ -8,9 +8,10 @@ import java.util.Objects;
  * the next attempt is due {@code initialDelay * multiplier^(n-1)} later, capped at {@code maxDelay};
  * after {@code maxAttempts} failed attempts the entry fails permanently with its last error code.
  * Each outbox run claims at most {@code batchSize} due entries, holding them for {@code claimLease}
- * (a run that dies leaves them due again then). A live operation holds its own entries for
- * {@code claimLease} too, so that an outbox run does not take them while the operation calls SARI:
- * keep it longer than an operation can take (four parts at the client's rate limit, with its retries).
+ * in the outbox store's clock and extending the claim while it works (a run that dies leaves them due
+ * again when the lease ends). A live operation holds its own entries the same way, so that an outbox
+ * run does not take them while the operation calls SARI. The lease bounds how long a stalled holder
+ * (a frozen process, a lost database connection) keeps its entries from the other instances.
  *
  * <pre>{@code
  * OutboxPolicy policy = OutboxPolicy.builder().initialDelay(Duration.ofMinutes(5)).maxAttempts(8).build();
