@@ -6,6 +6,7 @@ import io.github.sarisync.spi.CourseQuery;
 import io.github.sarisync.spi.CourseSnapshot;
 import io.github.sarisync.spi.CourseStatus;
 import io.github.sarisync.spi.CourseStore;
+import io.github.sarisync.spi.FieldLimits;
 import io.github.sarisync.spi.StoredCourse;
 import io.github.sarisync.spi.StoredGroup;
 import io.github.sarisync.spi.StoredMember;
@@ -48,6 +49,25 @@ public class InMemoryCourseStore implements CourseStore {
     }
 
     private final ConcurrentHashMap<String, TenantData> tenants = new ConcurrentHashMap<>();
+    private final FieldLimits limits;
+
+    /** A store without length limits. */
+    public InMemoryCourseStore() {
+        this(FieldLimits.unlimited());
+    }
+
+    /**
+     * A store that reports {@code limits} to the engine, e.g. those of the JDBC store
+     * ({@code JdbcCourseStore.FIELD_LIMITS}), so that a test or demo rejects what a database would.
+     */
+    public InMemoryCourseStore(FieldLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    @Override
+    public FieldLimits limits() {
+        return limits;
+    }
 
     @Override
     public CourseSnapshot load(String tenantId, CourseType type, Instant since) {

@@ -42,4 +42,14 @@ public interface CourseStore {
 
     /** All members ever seen in a part (removed ones included), ordered by canonical faberid. */
     List<StoredMember> findMembers(String tenantId, long partId);
+
+    /**
+     * The longest texts this store can keep. Called once per sync of a tenant and type, before the
+     * answer is compared with {@link #load}'s snapshot: the engine rejects a part, group or member
+     * with a longer text (naming the field and the limit, never the value) and writes the rest, so
+     * {@link #apply} never meets a value too long for its columns. Unlimited unless overridden.
+     */
+    default FieldLimits limits() {
+        return FieldLimits.unlimited();
+    }
 }

@@ -10,7 +10,9 @@ import io.github.sarisync.model.RejectedRecord;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads a getCourses result tolerantly. The result may be one group object (as documented), an
@@ -35,6 +37,7 @@ public final class CourseFeedReader {
     public static CourseFeed read(CourseType type, JsonNode result) {
         List<CourseGroup> groups = new ArrayList<>();
         List<RejectedRecord> rejected = new ArrayList<>();
+        Set<Long> unreadable = new HashSet<>();
         List<JsonNode> nodes = JsonValues.list(result, "the course list");
         for (int i = 0; i < nodes.size(); i++) {
             JsonNode node = nodes.get(i);
@@ -43,20 +46,28 @@ public final class CourseFeedReader {
                         "group " + (i + 1) + " of the answer is not an object"));
                 continue;
             }
-            CourseGroup group = readGroup(node, i + 1, rejected);
+            CourseGroup group = readGroup(node, i + 1, rejected, unreadable);
             if (group != null && !group.courses().isEmpty()) {
                 groups.add(group);
             }
         }
-        return new CourseFeed(type, groups, rejected);
+        return new CourseFeed(type, groups, rejected, unreadable);
     }
 
-    private static CourseGroup readGroup(JsonNode node, int position, List<RejectedRecord> rejected) {
+    private static CourseGroup readGroup(JsonNode node, int position, List<RejectedRecord> rejected,
+                                         Set<Long> unreadable) {
         String name;
         try {
             name = JsonValues.text(node, "name");
         } catch (MalformedAnswer e) {
             reject(rejected, new RejectedRecord(null, null, "group " + position + ": " + e.reason()));
+            // SARI still lists the group's parts: whatever is stored about them stays
+            try {
+                JsonValues.list(node.get("courses"), "courses").stream().map(CourseFeedReader::readableId)
+                        .filter(id -> id != null).forEach(unreadable::add);
+            } catch (MalformedAnswer noParts) {
+                // nothing listed that could be kept
+            }
             return null;
         }
         LocalDateTime date;

@@ -28,6 +28,8 @@ import java.util.Set;
  *       CANCELLED and is listed again becomes ACTIVE;</li>
  *   <li>a stored ACTIVE part no longer listed becomes COMPLETED when it started at or before
  *       {@code now}, CANCELLED when it lies in the future;</li>
+ *   <li>a part SARI lists but whose record could not be used (its id among {@code unreadable}) is
+ *       still listed: its stored row is left as it is (no update, no status change);</li>
  *   <li>the empty-feed guard: when the answer would cancel more than {@code threshold} of the
  *       stored future ACTIVE parts (and there are at least {@code minParts} of them), nothing is
  *       cancelled and {@link #guardWarning()} says why. The guard is evaluated afresh on every run:
@@ -69,9 +71,20 @@ public record CourseDiff(Changes groupsAndParts, int unchanged, int completed, i
         }
     }
 
-    /** Computes the diff; see the type's description. */
+    /** Computes the diff of an answer without unreadable parts; see the type's description. */
     public static CourseDiff compute(String tenantId, CourseType type, Instant now, List<CourseGroup> groups,
                                      CourseSnapshot snapshot, double threshold, int minParts) {
+        return compute(tenantId, type, now, groups, Set.of(), snapshot, threshold, minParts);
+    }
+
+    /**
+     * Computes the diff; see the type's description.
+     *
+     * @param unreadable ids of parts SARI lists whose records could not be used
+     */
+    public static CourseDiff compute(String tenantId, CourseType type, Instant now, List<CourseGroup> groups,
+                                     Set<Long> unreadable, CourseSnapshot snapshot, double threshold,
+                                     int minParts) {
         Map<Long, StoredCourse> stored = snapshot.parts();
         List<CourseGroup> nonEmpty = groups.stream().filter(g -> !g.courses().isEmpty()).toList();
         List<String> keys = GroupKeys.assign(type, nonEmpty, stored, snapshot.groups().keySet());
@@ -131,7 +144,7 @@ public record CourseDiff(Changes groupsAndParts, int unchanged, int completed, i
             if (future) {
                 futureActive++;
             }
-            if (!listed.containsKey(old.partId())) {
+            if (!listed.containsKey(old.partId()) && !unreadable.contains(old.partId())) {
                 (future ? cancellations : completions).add(old.withStatus(
                         future ? CourseStatus.CANCELLED : CourseStatus.COMPLETED, now));
             }

@@ -10,12 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What one getCourseDetail answer changes in the stored members of a part, keyed by canonical
  * faberid: a member seen for the first time (or again after removal) is added, one whose names,
  * birthdate or confirmation changed is updated, one no longer listed is marked removed (never
- * deleted). A pure function, tested on plain data.
+ * deleted). A member listed in a record that could not be used ({@code held}) is left as stored.
+ * A pure function, tested on plain data.
  *
  * @param added    members to upsert that were not listed before
  * @param changed  listed members whose data changed
@@ -33,6 +35,16 @@ public record MemberDiff(List<StoredMember> added, List<StoredMember> changed, L
      * @param stored the members stored as listed (not removed), keyed by canonical faberid
      */
     public static MemberDiff compute(String tenantId, long partId, List<CourseMember> listed,
+                                     Map<String, StoredMember> stored, Instant now) {
+        return compute(tenantId, partId, listed, Set.of(), stored, now);
+    }
+
+    /**
+     * @param listed the members SARI lists now that can be used
+     * @param held   canonical faberids of members SARI lists whose records could not be used
+     * @param stored the members stored as listed (not removed), keyed by canonical faberid
+     */
+    public static MemberDiff compute(String tenantId, long partId, List<CourseMember> listed, Set<String> held,
                                      Map<String, StoredMember> stored, Instant now) {
         Map<String, CourseMember> current = new LinkedHashMap<>();
         for (CourseMember member : listed) {
@@ -54,7 +66,7 @@ public record MemberDiff(List<StoredMember> added, List<StoredMember> changed, L
             }
         });
         stored.forEach((canonical, old) -> {
-            if (!current.containsKey(canonical)) {
+            if (!current.containsKey(canonical) && !held.contains(canonical)) {
                 removed.add(new StoredMember(old.tenantId(), old.partId(), old.faberId(), old.canonicalFaberId(),
                         old.firstName(), old.lastName(), old.birthdate(), old.confirmedOn(), old.firstSeenAt(),
                         old.lastSeenAt(), now));

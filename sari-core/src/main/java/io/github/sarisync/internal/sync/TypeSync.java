@@ -9,6 +9,7 @@ import io.github.sarisync.model.CourseType;
 import io.github.sarisync.model.RejectedRecord;
 import io.github.sarisync.spi.ChangeSet;
 import io.github.sarisync.spi.CourseSnapshot;
+import io.github.sarisync.spi.FieldLimits;
 import io.github.sarisync.spi.StoredCourse;
 import io.github.sarisync.spi.StoredMember;
 import io.github.sarisync.spi.SyncCounts;
@@ -29,6 +30,7 @@ import java.util.Set;
 final class TypeSync {
     private static final Logger LOG = SyncLogging.logger("type");
     private static final int MAX_REJECT_WARNINGS = 10;
+    private static final int MAX_GROUP_NAME_SHOWN = 80;
     /** Errors that concern the whole tenant, not one call: the rest of the run would fail the same way. */
     private static final Set<SariErrorCode> TENANT_WIDE = EnumSet.of(SariErrorCode.AUTHENTICATION_FAILED,
             SariErrorCode.UNAUTHORIZED, SariErrorCode.DRIVINGSCHOOL_NOT_FOUND, SariErrorCode.HTTP_ERROR,
@@ -61,12 +63,14 @@ final class TypeSync {
             return TypeResult.failed(type, e.code().name(), type + " course list (getCourses): " + e.getMessage(),
                     tenantWide(e.code()));
         }
+        FieldLimits limits = TenantFailure.store("courseStore.limits", () -> parts.courseStore().limits());
+        feed = FieldCheck.feed(feed, limits);
         parts.listener().typeFetched(tenantId, type, feed.partCount(), feed.rejected().size());
 
         Instant now = parts.clock().instant();
         CourseSnapshot snapshot = TenantFailure.store("courseStore.load",
                 () -> parts.courseStore().load(tenantId, type, now));
-        CourseDiff diff = CourseDiff.compute(tenantId, type, now, feed.groups(), snapshot,
+        CourseDiff diff = CourseDiff.compute(tenantId, type, now, feed.groups(), feed.unreadablePartIds(), snapshot,
                 parts.options().emptyFeedThreshold(), parts.options().emptyFeedMinParts());
         List<String> warnings = new ArrayList<>();
         if (diff.guardWarning() != null) {
@@ -75,7 +79,7 @@ final class TypeSync {
         }
         List<RejectedRecord> rejected = new ArrayList<>(feed.rejected());
         rejected.addAll(diff.rejected());
-        addRejectWarnings(type, rejected, warnings);
+        int rejectWarningsAt = warnings.size();
 
         Map<Long, List<CourseMember>> details = new LinkedHashMap<>();
         for (Long partId : MemberSelection.choose(parts.options().memberPolicy(), diff, now,
@@ -99,7 +103,9 @@ final class TypeSync {
             Map<Long, Map<String, StoredMember>> stored = TenantFailure.store("courseStore.loadMembers",
                     () -> parts.courseStore().loadMembers(tenantId, details.keySet()));
             details.forEach((partId, listed) -> {
-                MemberDiff members = MemberDiff.compute(tenantId, partId, listed,
+                FieldCheck.Members checked = FieldCheck.members(partId, listed, limits);
+                rejected.addAll(checked.rejected());
+                MemberDiff members = MemberDiff.compute(tenantId, partId, checked.kept(), checked.held(),
                         stored.getOrDefault(partId, Map.of()), now);
                 added.addAll(members.added());
                 changed.addAll(members.changed());
@@ -107,6 +113,7 @@ final class TypeSync {
             });
         }
 
+        warnings.addAll(rejectWarningsAt, rejectWarnings(type, rejected));
         CourseDiff.Changes rows = diff.groupsAndParts();
         List<StoredMember> upserts = new ArrayList<>(added);
         upserts.addAll(changed);
@@ -128,15 +135,23 @@ final class TypeSync {
         return new TypeResult(type, TypeResult.Status.SYNCED, counts, warnings, null, null, false, summary);
     }
 
-    private static void addRejectWarnings(CourseType type, List<RejectedRecord> rejected, List<String> warnings) {
+    private static List<String> rejectWarnings(CourseType type, List<RejectedRecord> rejected) {
+        List<String> warnings = new ArrayList<>();
         for (int i = 0; i < rejected.size() && i < MAX_REJECT_WARNINGS; i++) {
             RejectedRecord r = rejected.get(i);
             warnings.add(type + " record rejected" + (r.partId() != null ? " (part " + r.partId() + ")" : "")
-                    + (r.groupName() != null ? " in group '" + r.groupName() + "'" : "") + ": " + r.reason());
+                    + (r.groupName() != null ? " in group '" + shortened(r.groupName()) + "'" : "") + ": " + r.reason());
         }
         if (rejected.size() > MAX_REJECT_WARNINGS) {
             warnings.add(type + ": " + (rejected.size() - MAX_REJECT_WARNINGS) + " more records rejected");
         }
+        return warnings;
+    }
+
+    /** A group name as far as a warning needs it: SARI may send one of any length. */
+    private static String shortened(String groupName) {
+        return groupName.length() <= MAX_GROUP_NAME_SHOWN ? groupName
+                : groupName.substring(0, MAX_GROUP_NAME_SHOWN) + "...";
     }
 
     private static void logParts(CourseType type, ChangeSet changes) {

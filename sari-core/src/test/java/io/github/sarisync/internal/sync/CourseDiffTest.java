@@ -36,6 +36,20 @@ class CourseDiffTest {
     }
 
     @Test
+    void aPartListedInAnUnreadableRecordIsNeitherCancelledNorCompletedNorUpdated() {
+        CourseSnapshot stored = applied(empty(), diff(NOW, empty(),
+                group("Kurs A", part(60, -1), part(61, 3), part(62, 4))));
+
+        CourseDiff next = CourseDiff.compute("tenant-a", CourseType.VKU, NOW.plusSeconds(600),
+                List.of(group("Kurs A", part(61, 3))), java.util.Set.of(60L, 62L), stored, 0.5, 3);
+
+        assertThat(next.groupsAndParts().statusChanges()).isEmpty();
+        assertThat(next.groupsAndParts().updates()).isEmpty();
+        assertThat(next.completed()).isZero();
+        assertThat(next.cancelled()).isZero();
+    }
+
+    @Test
     void theSameListAgainWritesNothing() {
         CourseSnapshot stored = applied(empty(), diff(NOW, empty(), group("Kurs A", part(61, 3), part(62, 4))));
 

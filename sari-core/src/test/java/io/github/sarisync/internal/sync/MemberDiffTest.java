@@ -78,6 +78,16 @@ class MemberDiffTest {
     }
 
     @Test
+    void aMemberListedInARecordThatCouldNotBeUsedIsNeitherRemovedNorChanged() {
+        MemberDiff diff = MemberDiff.compute("tenant-a", 61, List.of(), java.util.Set.of("1234567"),
+                Map.of("1234567", stored("1234567", null)), T1);
+
+        assertThat(diff.removed()).isEmpty();
+        assertThat(diff.changed()).isEmpty();
+        assertThat(diff.added()).isEmpty();
+    }
+
+    @Test
     void aFaberIdListedTwiceCountsOnce() {
         MemberDiff diff = MemberDiff.compute("tenant-a", 61, List.of(listed("1234567", null),
                 listed("001234567", null)), Map.of(), T1);
