@@ -9,6 +9,8 @@ import io.github.sarisync.spi.CourseQuery;
 import io.github.sarisync.spi.CourseSnapshot;
 import io.github.sarisync.spi.CourseStatus;
 import io.github.sarisync.spi.CourseStore;
+import io.github.sarisync.spi.FieldLimits;
+import io.github.sarisync.spi.LimitedField;
 import io.github.sarisync.spi.StoredCourse;
 import io.github.sarisync.spi.StoredGroup;
 import io.github.sarisync.spi.StoredMember;
@@ -34,9 +36,27 @@ import java.util.function.BiConsumer;
  * transaction with at most five batched statements (groups, parts, status changes, member upserts,
  * member removals), however many rows they carry, and none at all for an empty change set. Rows are
  * upserted ({@code ON CONFLICT} on PostgreSQL, {@code MERGE} on H2), so a row that already exists is
- * overwritten with what the change set says instead of failing the whole apply.
+ * overwritten with what the change set says instead of failing the whole apply. A database error
+ * is thrown as a {@link JdbcStoreException}, which holds no statement and no bound value.
  */
 public final class JdbcCourseStore implements CourseStore {
+    /**
+     * The lengths of the text columns of the shipped schema ({@code V1__sari_schema.sql} and
+     * {@code schema-*.sql}; a test compares them with the installed tables): what {@link #limits()}
+     * reports, and what an {@code InMemoryCourseStore} can be given to behave alike.
+     */
+    public static final FieldLimits FIELD_LIMITS = FieldLimits.builder()
+            .maxLength(LimitedField.GROUP_NAME, 500)
+            .maxLength(LimitedField.COURSE_NAME, 500)
+            .maxLength(LimitedField.LOCATION_NAME, 500)
+            .maxLength(LimitedField.LOCATION_STREET, 500)
+            .maxLength(LimitedField.LOCATION_ZIP, 20)
+            .maxLength(LimitedField.LOCATION_CITY, 200)
+            .maxLength(LimitedField.MEMBER_FABER_ID, 32)
+            .maxLength(LimitedField.MEMBER_FIRST_NAME, 200)
+            .maxLength(LimitedField.MEMBER_LAST_NAME, 200)
+            .build();
+
     private final Database database;
 
     JdbcCourseStore(Database database) {
@@ -98,6 +118,12 @@ public final class JdbcCourseStore implements CourseStore {
                     .bind("removedAt", SqlValues.instant(m.removedAt())));
             return null;
         });
+    }
+
+    /** The schema's column lengths, {@link #FIELD_LIMITS}. */
+    @Override
+    public FieldLimits limits() {
+        return FIELD_LIMITS;
     }
 
     @Override

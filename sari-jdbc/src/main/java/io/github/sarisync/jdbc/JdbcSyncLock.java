@@ -2,9 +2,7 @@ package io.github.sarisync.jdbc;
 
 import io.github.sarisync.internal.jdbc.Database;
 import io.github.sarisync.spi.SyncLock;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-import java.sql.SQLException;
 import java.time.Duration;
 
 /**
@@ -28,10 +26,10 @@ public final class JdbcSyncLock implements SyncLock {
         long leaseMillis = requireLease(name, owner, lease);
         try {
             return acquire(name, owner, leaseMillis);
-        } catch (UnableToExecuteStatementException e) {
+        } catch (JdbcStoreException e) {
             // H2's MERGE can meet a row another caller inserted after the MERGE looked: the lease was
             // free a moment ago and has just been taken. One more try sees that row and decides on it.
-            if (isUniqueViolation(e)) {
+            if (UNIQUE_VIOLATION.equals(e.sqlState())) {
                 return acquire(name, owner, leaseMillis);
             }
             throw e;
@@ -72,14 +70,5 @@ public final class JdbcSyncLock implements SyncLock {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("lease " + what + " must not be null or blank");
         }
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

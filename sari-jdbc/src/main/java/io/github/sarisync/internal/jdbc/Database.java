@@ -2,9 +2,13 @@ package io.github.sarisync.internal.jdbc;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
+import io.github.sarisync.jdbc.JdbcStoreException;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.TemplateEngine;
+
+import java.sql.SQLException;
 
 /**
  * The stores' access to the database: a {@link Jdbi} (possibly the host's) and the named statements
@@ -13,6 +17,9 @@ import org.jdbi.v3.core.statement.TemplateEngine;
  * are bound.
  */
 public final class Database {
+    /** Where Jdbi appends the statement and its bound values to its messages. */
+    private static final String STATEMENT_CONTEXT = "[statement:";
+
     private final Jdbi jdbi;
     private final Statements statements;
 
@@ -26,14 +33,62 @@ public final class Database {
         return statements.get(name);
     }
 
-    /** Runs {@code callback} on a handle in auto-commit mode: each statement is its own transaction. */
+    /**
+     * Runs {@code callback} on a handle in auto-commit mode: each statement is its own transaction.
+     *
+     * @throws JdbcStoreException for a database error, without statement or values
+     */
     public <R> R withHandle(HandleCallback<R, RuntimeException> callback) {
-        return jdbi.withHandle(handle -> callback.withHandle(configure(handle)));
+        try {
+            return jdbi.withHandle(handle -> callback.withHandle(configure(handle)));
+        } catch (RuntimeException e) {
+            throw translated(e);
+        }
     }
 
-    /** Runs {@code callback} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code callback} in one transaction: committed when it returns, rolled back when it throws.
+     *
+     * @throws JdbcStoreException for a database error, without statement or values
+     */
     public <R> R inTransaction(HandleCallback<R, RuntimeException> callback) {
-        return jdbi.withHandle(handle -> configure(handle).inTransaction(callback));
+        try {
+            return jdbi.withHandle(handle -> configure(handle).inTransaction(callback));
+        } catch (RuntimeException e) {
+            throw translated(e);
+        }
+    }
+
+    /**
+     * A database error as a {@link JdbcStoreException} that holds no statement and no bound value
+     * (see {@link SafeErrors}); other exceptions (a store's own checks, a cipher's) unchanged.
+     */
+    static RuntimeException translated(RuntimeException e) {
+        if (e instanceof JdbcStoreException) {
+            return e;
+        }
+        SQLException sql = SafeErrors.sqlCause(e);
+        if (sql != null) {
+            String text = SafeErrors.describe(sql);
+            SQLException standIn = new SQLException(text, sql.getSQLState(), sql.getErrorCode());
+            standIn.setStackTrace(sql.getStackTrace());
+            JdbcStoreException translated = new JdbcStoreException("database error: " + text, sql.getSQLState(),
+                    standIn);
+            translated.setStackTrace(e.getStackTrace());
+            return translated;
+        }
+        if (e instanceof JdbiException) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            int context = message.indexOf(STATEMENT_CONTEXT);
+            message = (context < 0 ? message : message.substring(0, context)).strip();
+            int newline = message.indexOf('\n');
+            JdbcStoreException translated = new JdbcStoreException("database error: " + e.getClass().getSimpleName()
+                    + (message.isEmpty() ? "" : ": " + (newline < 0 ? message : message.substring(0, newline))),
+                    null, null);
+            translated.setStackTrace(e.getStackTrace());
+            return translated;
+        }
+        return e;
     }
 
     private static Handle configure(Handle handle) {
