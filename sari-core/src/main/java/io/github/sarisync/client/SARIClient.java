@@ -73,6 +73,8 @@ public final class SARIClient {
     private final Settings settings;
     private final SariApi api;
     private final TokenManager tokens;
+    /** Whether the mapper reads floating-point numbers as BigDecimal: the streaming course reader follows it. */
+    private final boolean decimals;
 
     private SARIClient(Settings settings) {
         this.settings = settings;
@@ -83,6 +85,7 @@ public final class SARIClient {
                 settings.maxResponseBytes, limiter, settings.requestListener, secrets);
         RetryLoop retry = new RetryLoop(settings.retry, settings.clock, settings.sleeper);
         JsonBodies json = new JsonBodies(settings.objectMapper);
+        this.decimals = json.decimals();
         this.tokens = new TokenManager(settings.baseUri, settings.credentials, exchange, retry, json, settings.clock);
         this.api = new SariApi(settings.baseUri, exchange, retry, tokens, json, settings.clock);
     }
@@ -138,8 +141,8 @@ public final class SARIClient {
         if (type == null) {
             throw new IllegalArgumentException("course type must not be null");
         }
-        return api.execute(get("getCourses", "/courses/" + type.name(), type.name()),
-                result -> CourseFeedReader.read(type, result));
+        return api.executeStreaming(get("getCourses", "/courses/" + type.name(), type.name()),
+                result -> CourseFeedReader.read(type, result, decimals));
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.github.sarisync.internal.client;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -11,7 +11,9 @@ import java.util.concurrent.Flow;
 
 /**
  * A response body read into memory up to a limit. A larger body is not buffered: reading stops at
- * the limit (or at once when Content-Length announces more) and the body is marked oversized.
+ * the limit (or at once when Content-Length announces more) and the body is marked oversized. The
+ * bytes are copied once, into an array of the announced length when there is one (a body of 15 MiB
+ * then costs 15 MiB, not the 60 MiB of a growing stream buffer, its chunks and its final copy).
  *
  * @param bytes     the body, empty when oversized
  * @param oversized true when the body was larger than the limit
@@ -23,22 +25,28 @@ public record BoundedBody(byte[] bytes, boolean oversized) {
     public static HttpResponse.BodyHandler<BoundedBody> handler(long maxBytes) {
         return info -> {
             OptionalLong length = info.headers().firstValueAsLong("Content-Length");
-            return new Subscriber(maxBytes, length.isPresent() && length.getAsLong() > maxBytes);
+            boolean tooLarge = length.isPresent() && length.getAsLong() > maxBytes;
+            int expected = length.isPresent() && !tooLarge ? (int) Math.min(length.getAsLong(), Integer.MAX_VALUE - 8)
+                    : -1;
+            return new Subscriber(maxBytes, tooLarge, expected);
         };
     }
 
     private static final class Subscriber implements HttpResponse.BodySubscriber<BoundedBody> {
         private final CompletableFuture<BoundedBody> result = new CompletableFuture<>();
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private static final int FIRST_CAPACITY = 8192;
         private final long maxBytes;
+        private byte[] buffer;
+        private int size;
         private final boolean tooLargeUpFront;
         private Flow.Subscription subscription;
         private long received;
         private boolean done;
 
-        Subscriber(long maxBytes, boolean tooLargeUpFront) {
+        Subscriber(long maxBytes, boolean tooLargeUpFront, int expectedBytes) {
             this.maxBytes = maxBytes;
             this.tooLargeUpFront = tooLargeUpFront;
+            this.buffer = new byte[expectedBytes >= 0 ? expectedBytes : FIRST_CAPACITY];
         }
 
         @Override
@@ -68,9 +76,13 @@ public record BoundedBody(byte[] bytes, boolean oversized) {
                     stopOversized();
                     return;
                 }
-                byte[] chunk = new byte[n];
-                item.get(chunk);
-                buffer.write(chunk, 0, n);
+                if (size + n > buffer.length) {
+                    // no or a wrong length announced: grow, at most to the limit
+                    long grown = Math.max((long) buffer.length * 2, (long) size + n);
+                    buffer = Arrays.copyOf(buffer, (int) Math.min(grown, Math.min(maxBytes, Integer.MAX_VALUE - 8)));
+                }
+                item.get(buffer, size, n);
+                size += n;
             }
         }
 
@@ -84,7 +96,7 @@ public record BoundedBody(byte[] bytes, boolean oversized) {
         public void onComplete() {
             if (!done) {
                 done = true;
-                result.complete(new BoundedBody(buffer.toByteArray(), false));
+                result.complete(new BoundedBody(size == buffer.length ? buffer : Arrays.copyOf(buffer, size), false));
             }
         }
 

@@ -2,7 +2,6 @@ package io.github.sarisync.internal.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -39,9 +38,9 @@ public final class JsonValues {
      * Longer texts are not read as numbers: a long has at most 20 characters, and parsing digits
      * takes time that grows with the square of their number.
      */
-    private static final int MAX_NUMBER_TEXT = 64;
+    static final int MAX_NUMBER_TEXT = 64;
     /** A fraction or an exponent beyond this many digits is not turned into a plain text. */
-    private static final int MAX_PLAIN_SCALE = 1000;
+    static final int MAX_PLAIN_SCALE = 1000;
 
     private JsonValues() {
     }
@@ -53,36 +52,7 @@ public final class JsonValues {
 
     /** A text field; numbers and booleans as their text; null when absent. */
     public static String text(JsonNode parent, String field) {
-        JsonNode v = parent.get(field);
-        if (isAbsent(v)) {
-            return null;
-        }
-        if (v.isTextual()) {
-            return v.textValue();
-        }
-        if (v.isIntegralNumber()) {
-            return v.bigIntegerValue().toString();
-        }
-        if (v.isNumber()) {
-            return plainNumber(v, field);
-        }
-        if (v.isBoolean()) {
-            return v.asText();
-        }
-        throw new MalformedAnswer(field + " is not a text");
-    }
-
-    private static String plainNumber(JsonNode v, String field) {
-        BigDecimal value;
-        try {
-            value = v.decimalValue().stripTrailingZeros();
-        } catch (NumberFormatException e) {
-            throw new MalformedAnswer(field + " is not a finite number");
-        }
-        if (Math.abs(value.scale()) > MAX_PLAIN_SCALE) {
-            throw new MalformedAnswer(field + " is a number out of range");
-        }
-        return value.toPlainString();
+        return JsonScalar.of(parent.get(field)).text(field);
     }
 
     /**
@@ -90,39 +60,30 @@ public final class JsonValues {
      * absent or empty.
      */
     public static String zip(JsonNode parent, String field) {
-        String zip = text(parent, field);
+        return zip(JsonScalar.of(parent.get(field)), field);
+    }
+
+    static String zip(JsonScalar value, String field) {
+        String zip = value.text(field);
         return zip == null || zip.isBlank() ? null : zip.trim();
     }
 
     /** A whole number given as a number or a text of digits; null when absent. */
     public static Long whole(JsonNode parent, String field) {
-        JsonNode v = parent.get(field);
-        if (isAbsent(v)) {
-            return null;
-        }
-        try {
-            if (v.isIntegralNumber() && v.canConvertToLong()) {
-                return v.longValue();
-            }
-            if (v.isNumber()) {
-                return v.decimalValue().longValueExact();
-            }
-            if (v.isTextual() && !v.textValue().isBlank()) {
-                String digits = v.textValue().trim();
-                if (digits.length() > MAX_NUMBER_TEXT) {
-                    throw new MalformedAnswer(field + " is not a whole number");
-                }
-                return new BigDecimal(digits).longValueExact();
-            }
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw new MalformedAnswer(field + " is not a whole number");
-        }
-        throw new MalformedAnswer(field + " is not a whole number");
+        return whole(JsonScalar.of(parent.get(field)), field);
+    }
+
+    static Long whole(JsonScalar value, String field) {
+        return value.whole(field, MAX_NUMBER_TEXT);
     }
 
     /** A date {@code yyyy-MM-dd} (a time after it is ignored); null when absent or empty. */
     public static LocalDate date(JsonNode parent, String field) {
         String s = text(parent, field);
+        return date(s, field);
+    }
+
+    private static LocalDate date(String s, String field) {
         if (s == null || s.isBlank()) {
             return null;
         }
@@ -139,7 +100,11 @@ public final class JsonValues {
 
     /** A local time {@code yyyy-MM-dd HH:mm} (a bare date means midnight); null when absent or empty. */
     public static LocalDateTime localDateTime(JsonNode parent, String field) {
-        String s = text(parent, field);
+        return localDateTime(JsonScalar.of(parent.get(field)), field);
+    }
+
+    static LocalDateTime localDateTime(JsonScalar value, String field) {
+        String s = value.text(field);
         if (s == null || s.isBlank()) {
             return null;
         }

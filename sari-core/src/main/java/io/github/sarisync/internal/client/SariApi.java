@@ -80,10 +80,18 @@ public final class SariApi {
     }
 
     /**
-     * Runs the call; the reader's value on success, null when a repeated attempt was answered
-     * with {@link Call#repeatMeansDone()}.
+     * Runs the call, reading the result as a tree; the reader's value on success, null when a
+     * repeated attempt was answered with {@link Call#repeatMeansDone()}.
      */
     public <T> T execute(Call call, ResultReader<T> reader) {
+        return executeStreaming(call, json.tree(reader::read));
+    }
+
+    /**
+     * Runs the call, reading the result from the parser (no tree of the answer); the reader's value
+     * on success, null when a repeated attempt was answered with {@link Call#repeatMeansDone()}.
+     */
+    public <T> T executeStreaming(Call call, JsonBodies.ResultReader<T> reader) {
         return retry.run(call.operation(), attempt -> {
             String token = tokens.accessToken();
             HttpExchange.Answer answer = exchange.send(call.operation(), call.subject(), request(call, token));
@@ -116,7 +124,7 @@ public final class SariApi {
                 .method(call.method(), HttpRequest.BodyPublishers.ofString(call.form(), StandardCharsets.UTF_8));
     }
 
-    private <T> T read(Call call, HttpExchange.Answer answer, int attempt, ResultReader<T> reader)
+    private <T> T read(Call call, HttpExchange.Answer answer, int attempt, JsonBodies.ResultReader<T> reader)
             throws TransientFault {
         String op = call.operation();
         int http = answer.httpStatus();
@@ -128,24 +136,24 @@ public final class SariApi {
             }
             throw withoutEnvelope(call, answer, what);
         }
-        JsonNode root = json.parse(answer.body().bytes());
-        JsonNode statusNode = root != null && root.isObject() ? root.get("status") : null;
-        if (statusNode == null || !statusNode.isTextual()) {
-            throw withoutEnvelope(call, answer, JsonBodies.describe(answer.body().bytes(), root));
+        JsonBodies.Envelope<T> envelope = json.envelope(answer.body().bytes(), reader);
+        if (envelope.problem() != null) {
+            throw withoutEnvelope(call, answer, envelope.problem());
         }
-        String status = statusNode.textValue();
+        String status = envelope.status();
         exchange.report(op, call.subject(), status, http, answer.nanos());
         if ("OK".equals(status)) {
-            try {
-                return reader.read(root.get("result"));
-            } catch (MalformedAnswer e) {
+            RuntimeException failure = envelope.failure();
+            if (failure instanceof MalformedAnswer e) {
                 throw new SariException(SariErrorCode.MALFORMED_RESPONSE, null, op, http,
                         op + " failed: the result (HTTP " + http + ") could not be read: " + e.reason());
-            } catch (RuntimeException e) {
+            }
+            if (failure != null) {
                 throw new SariException(SariErrorCode.MALFORMED_RESPONSE, null, op, http,
                         op + " failed: the result (HTTP " + http + ") could not be read ("
-                                + e.getClass().getSimpleName() + ")");
+                                + failure.getClass().getSimpleName() + ")");
             }
+            return envelope.result();
         }
         if (attempt > 1 && status.equals(call.repeatMeansDone())) {
             LOG.debug("{} ({}): repeated attempt answered {}; the earlier attempt went through", op,
