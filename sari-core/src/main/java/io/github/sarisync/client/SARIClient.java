@@ -12,6 +12,7 @@ import io.github.sarisync.internal.client.Secrets;
 import io.github.sarisync.internal.client.SharedHttpClients;
 import io.github.sarisync.internal.client.SlidingWindowRateLimiter;
 import io.github.sarisync.internal.client.TokenManager;
+import io.github.sarisync.model.CourseDetail;
 import io.github.sarisync.model.CourseFeed;
 import io.github.sarisync.model.CourseGroup;
 import io.github.sarisync.model.CourseMember;
@@ -153,10 +154,19 @@ public final class SARIClient {
      * @throws IllegalArgumentException when {@code courseId} is not positive
      */
     public List<CourseMember> courseDetail(long courseId) {
+        return courseDetailFeed(courseId).members();
+    }
+
+    /**
+     * getCourseDetail with the number of member records that could not be read (left out of the
+     * members), so that a sync does not take them for students who left.
+     *
+     * @throws IllegalArgumentException when {@code courseId} is not positive
+     */
+    public CourseDetail courseDetailFeed(long courseId) {
         requireCourseId(courseId);
-        List<CourseMember> members = api.execute(get("getCourseDetail", "/coursedetail/" + courseId,
-                "course " + courseId), result -> ModelReaders.members(courseId, result));
-        return List.copyOf(members);
+        return api.execute(get("getCourseDetail", "/coursedetail/" + courseId, "course " + courseId),
+                result -> ModelReaders.detail(courseId, result));
     }
 
     /**

@@ -205,6 +205,23 @@ class BadSariDataSyncTest {
         assertNoValueIn(result, lastRun());
     }
 
+    @Test
+    void whileAMemberRecordOfAPartCannotBeReadNobodyOfThatPartIsMarkedRemoved() {
+        syncFourParts();
+        members(61, "{\"faberid\":{\"nr\":\"001234567\"},\"firstname\":\"Anna\"}", member("007654321", "Claudia"));
+        members(62, member("007654321", "Claudia"));
+
+        TenantSyncResult result = engine.syncTenant("tenant-1");
+
+        assertThat(result.outcome()).isEqualTo(SyncOutcome.PARTIAL);
+        assertThat(courses.findMembers("tenant-1", 61)).filteredOn(m -> m.canonicalFaberId().equals("1234567"))
+                .extracting(StoredMember::removedAt).containsOnlyNulls();
+        assertThat(courses.findMembers("tenant-1", 62)).filteredOn(m -> m.canonicalFaberId().equals("1234567"))
+                .extracting(StoredMember::removedAt).doesNotContainNull();
+        assertThat(result.counts(CourseType.VKU).membersRemoved()).isOne();
+        assertThat(result.warnings()).anySatisfy(w -> assertThat(w).contains("part 61", "unreadable"));
+    }
+
     private static void assertNoValueIn(TenantSyncResult result, SyncRun run) {
         assertThat(result.warnings()).allSatisfy(w -> assertThat(w).doesNotContain(MARK));
         assertThat(String.valueOf(result.errorMessage())).doesNotContain(MARK);

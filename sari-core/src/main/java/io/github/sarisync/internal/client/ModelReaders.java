@@ -1,6 +1,7 @@
 package io.github.sarisync.internal.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sarisync.model.CourseDetail;
 import io.github.sarisync.model.CourseMember;
 import io.github.sarisync.model.Customer;
 import io.github.sarisync.model.License;
@@ -62,6 +63,11 @@ public final class ModelReaders {
      * @throws MalformedAnswer when the result is neither a list nor null
      */
     public static List<CourseMember> members(long courseId, JsonNode result) {
+        return detail(courseId, result).members();
+    }
+
+    /** The members of a course part and the number of member records left out; see {@link #members}. */
+    public static CourseDetail detail(long courseId, JsonNode result) {
         List<CourseMember> members = new ArrayList<>();
         int dropped = 0;
         int[] unreadableFields = {0};
@@ -77,7 +83,7 @@ public final class ModelReaders {
             LOG.warn("getCourseDetail: course {}: {} member(s) left out (not an object or no faberid), {} name(s) or "
                     + "date(s) unreadable and read as empty", courseId, dropped, unreadableFields[0]);
         }
-        return members;
+        return new CourseDetail(courseId, members, dropped);
     }
 
     private static CourseMember member(JsonNode m, int[] unreadableFields) {

@@ -3,8 +3,8 @@ package io.github.sarisync.internal.sync;
 import io.github.sarisync.client.SARIClient;
 import io.github.sarisync.client.SariErrorCode;
 import io.github.sarisync.client.SariException;
+import io.github.sarisync.model.CourseDetail;
 import io.github.sarisync.model.CourseFeed;
-import io.github.sarisync.model.CourseMember;
 import io.github.sarisync.model.CourseType;
 import io.github.sarisync.model.RejectedRecord;
 import io.github.sarisync.spi.ChangeSet;
@@ -81,12 +81,12 @@ final class TypeSync {
         rejected.addAll(diff.rejected());
         int rejectWarningsAt = warnings.size();
 
-        Map<Long, List<CourseMember>> details = new LinkedHashMap<>();
+        Map<Long, CourseDetail> details = new LinkedHashMap<>();
         for (Long partId : MemberSelection.choose(parts.options().memberPolicy(), diff, now,
                 parts.options().soonWindow())) {
             lease.checkpoint();
             try {
-                details.put(partId, client.courseDetail(partId));
+                details.put(partId, client.courseDetailFeed(partId));
             } catch (SariException e) {
                 if (tenantWide(e.code())) {
                     return TypeResult.failed(type, e.code().name(), type + " course detail of part " + partId
@@ -102,14 +102,20 @@ final class TypeSync {
         if (!details.isEmpty()) {
             Map<Long, Map<String, StoredMember>> stored = TenantFailure.store("courseStore.loadMembers",
                     () -> parts.courseStore().loadMembers(tenantId, details.keySet()));
-            details.forEach((partId, listed) -> {
-                FieldCheck.Members checked = FieldCheck.members(partId, listed, limits);
+            details.forEach((partId, detail) -> {
+                FieldCheck.Members checked = FieldCheck.members(partId, detail.members(), limits);
                 rejected.addAll(checked.rejected());
                 MemberDiff members = MemberDiff.compute(tenantId, partId, checked.kept(), checked.held(),
                         stored.getOrDefault(partId, Map.of()), now);
                 added.addAll(members.added());
                 changed.addAll(members.changed());
-                removed.addAll(members.removed());
+                if (detail.unreadableMembers() == 0) {
+                    removed.addAll(members.removed());
+                } else {
+                    // a stored member missing from the list may be one of the records that could not be read
+                    rejected.add(new RejectedRecord(null, partId, detail.unreadableMembers()
+                            + " member record(s) unreadable; nobody of the part marked removed"));
+                }
             });
         }
 
