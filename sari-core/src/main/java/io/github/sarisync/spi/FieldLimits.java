@@ -6,9 +6,11 @@ import java.util.OptionalInt;
 
 /**
  * The longest text, in characters (Unicode code points, as SQL counts them), that a
- * {@link CourseStore} can keep in each {@link LimitedField}. A field without a limit is unlimited.
- * The engine rejects a record with a longer text before it reaches the store, with a reason that
- * names the field and the limit but never the value.
+ * {@link CourseStore} can keep in each {@link LimitedField}, and whether it can keep the NUL
+ * character (PostgreSQL's text types cannot). A field without a limit is unlimited. The engine
+ * rejects a record with a text the store cannot keep before it reaches the store, with a reason that
+ * names the field and the rule but never the value, so one hostile record cannot fail every run of
+ * a tenant.
  *
  * <pre>{@code
  * FieldLimits limits = FieldLimits.builder().maxLength(LimitedField.COURSE_NAME, 500).build();
@@ -16,9 +18,10 @@ import java.util.OptionalInt;
  * }</pre>
  *
  * @param maxLengths the limit of each limited field; every limit is at least 1
+ * @param refusesNul true when no limited field may contain the NUL character (U+0000)
  */
-public record FieldLimits(Map<LimitedField, Integer> maxLengths) {
-    private static final FieldLimits UNLIMITED = new FieldLimits(Map.of());
+public record FieldLimits(Map<LimitedField, Integer> maxLengths, boolean refusesNul) {
+    private static final FieldLimits UNLIMITED = new FieldLimits(Map.of(), false);
 
     public FieldLimits {
         EnumMap<LimitedField, Integer> copy = new EnumMap<>(LimitedField.class);
@@ -30,6 +33,11 @@ public record FieldLimits(Map<LimitedField, Integer> maxLengths) {
             copy.put(field, max);
         });
         maxLengths = Map.copyOf(copy);
+    }
+
+    /** Length limits only; NUL characters are kept. */
+    public FieldLimits(Map<LimitedField, Integer> maxLengths) {
+        this(maxLengths, false);
     }
 
     /** No limits: what a store without columns (or with unlimited ones) reports. */
@@ -47,11 +55,19 @@ public record FieldLimits(Map<LimitedField, Integer> maxLengths) {
         return max == null ? OptionalInt.empty() : OptionalInt.of(max);
     }
 
+    /** True when no text is ever refused: the engine need not check. */
+    public boolean isUnlimited() {
+        return maxLengths.isEmpty() && !refusesNul;
+    }
+
     /**
      * Why {@code value} does not fit {@code field}, e.g. "course name longer than 500 characters";
      * null when it fits (null fits every field). The reason never contains the value.
      */
     public String violation(LimitedField field, String value) {
+        if (refusesNul && value != null && value.indexOf('\u0000') >= 0) {
+            return field.label() + " contains a NUL character, which the store cannot keep";
+        }
         Integer max = maxLengths.get(field);
         // a string holds at least as many UTF-16 units as code points: only a long one needs counting
         if (max == null || value == null || value.length() <= max || value.codePointCount(0, value.length()) <= max) {
@@ -63,8 +79,15 @@ public record FieldLimits(Map<LimitedField, Integer> maxLengths) {
     /** Collects limits; {@link #build()} checks them. */
     public static final class Builder {
         private final Map<LimitedField, Integer> maxLengths = new EnumMap<>(LimitedField.class);
+        private boolean refusesNul;
 
         private Builder() {
+        }
+
+        /** The store cannot keep the NUL character (U+0000) in any limited field. */
+        public Builder refuseNul() {
+            this.refusesNul = true;
+            return this;
         }
 
         public Builder maxLength(LimitedField field, int maxLength) {
@@ -77,7 +100,7 @@ public record FieldLimits(Map<LimitedField, Integer> maxLengths) {
 
         /** @throws IllegalArgumentException naming the field whose limit is below 1 */
         public FieldLimits build() {
-            return new FieldLimits(maxLengths);
+            return new FieldLimits(maxLengths, refusesNul);
         }
     }
 }

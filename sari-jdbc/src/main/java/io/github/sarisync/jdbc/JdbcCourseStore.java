@@ -43,7 +43,8 @@ public final class JdbcCourseStore implements CourseStore {
     /**
      * The lengths of the text columns of the shipped schema ({@code V1__sari_schema.sql} and
      * {@code schema-*.sql}; a test compares them with the installed tables): what {@link #limits()}
-     * reports, and what an {@code InMemoryCourseStore} can be given to behave alike.
+     * reports, and what an {@code InMemoryCourseStore} can be given to behave alike. No text may hold
+     * the NUL character: PostgreSQL refuses it, and one such name would fail every write of a tenant.
      */
     public static final FieldLimits FIELD_LIMITS = FieldLimits.builder()
             .maxLength(LimitedField.GROUP_NAME, 500)
@@ -55,6 +56,7 @@ public final class JdbcCourseStore implements CourseStore {
             .maxLength(LimitedField.MEMBER_FABER_ID, 32)
             .maxLength(LimitedField.MEMBER_FIRST_NAME, 200)
             .maxLength(LimitedField.MEMBER_LAST_NAME, 200)
+            .refuseNul()
             .build();
 
     private final Database database;

@@ -68,12 +68,7 @@ class BadSariDataOnJdbcTest {
         db.clear();
         db.jdbc().tenantStore().save(Tenant.of(TENANT, "School", URI.create("http://127.0.0.1:"
                 + sari.getAddress().getPort())), new SariCredentials("client", "secret", "school", "password"));
-        try (SARISyncEngine engine = SARISyncEngine.builder().tenantStore(db.jdbc().tenantStore())
-                .courseStore(db.jdbc().courseStore()).syncLogStore(db.jdbc().syncLogStore()).lock(db.jdbc().syncLock())
-                .clientFactory(SariClientFactory.customized(b -> b.httpClient(HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1).build()).rateLimit(RateLimit.unlimited())
-                        .retry(RetryPolicy.none())))
-                .build()) {
+        try (SARISyncEngine engine = engine(db)) {
             vku(part(61, "VKU Teil 1", "2099-05-20 18:00"), part(62, "VKU Teil 2", "2099-05-21 18:00"));
             assertThat(engine.syncTenant(TENANT).outcome()).isEqualTo(SyncOutcome.SUCCESS);
             StoredCourse before = stored(db).get(62L);
@@ -91,6 +86,34 @@ class BadSariDataOnJdbcTest {
             assertThat(result.warnings()).anySatisfy(w -> assertThat(w)
                     .contains("part 63", "course name longer than 500 characters").doesNotContain("xxxxx"));
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void aNameWithANulCharacterIsRejectedBeforeTheWriteAndTheOtherPartsAreStored(Dialect dialect) {
+        TestDatabase db = databases.computeIfAbsent(dialect, TestDatabase::of);
+        db.clear();
+        db.jdbc().tenantStore().save(Tenant.of(TENANT, "School", URI.create("http://127.0.0.1:"
+                + sari.getAddress().getPort())), new SariCredentials("client", "secret", "school", "password"));
+        try (SARISyncEngine engine = engine(db)) {
+            vku(part(61, "VKU Teil 1", "2099-05-20 18:00"), part(62, "VKU \\u0000Teil 2", "2099-05-21 18:00"));
+            TenantSyncResult result = engine.syncTenant(TENANT);
+
+            assertThat(result.outcome()).as(result.errorMessage()).isEqualTo(SyncOutcome.PARTIAL);
+            assertThat(result.counts(CourseType.VKU).rejected()).isOne();
+            assertThat(stored(db)).containsOnlyKeys(61L);
+            assertThat(result.warnings()).anySatisfy(w -> assertThat(w)
+                    .contains("part 62", "course name contains a NUL character").doesNotContain("Teil 2"));
+        }
+    }
+
+    private SARISyncEngine engine(TestDatabase db) {
+        return SARISyncEngine.builder().tenantStore(db.jdbc().tenantStore())
+                .courseStore(db.jdbc().courseStore()).syncLogStore(db.jdbc().syncLogStore()).lock(db.jdbc().syncLock())
+                .clientFactory(SariClientFactory.customized(b -> b.httpClient(HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1).build()).rateLimit(RateLimit.unlimited())
+                        .retry(RetryPolicy.none())))
+                .build();
     }
 
     private static Map<Long, StoredCourse> stored(TestDatabase db) {

@@ -28,7 +28,7 @@ final class FieldCheck {
 
     /** The feed without parts whose texts are too long; a group with a too-long name loses all its parts. */
     static CourseFeed feed(CourseFeed feed, FieldLimits limits) {
-        if (limits.maxLengths().isEmpty()) {
+        if (limits.isUnlimited()) {
             return feed;
         }
         List<CourseGroup> groups = new ArrayList<>();
@@ -84,7 +84,7 @@ final class FieldCheck {
     }
 
     static Members members(long partId, List<CourseMember> members, FieldLimits limits) {
-        if (limits.maxLengths().isEmpty()) {
+        if (limits.isUnlimited()) {
             return new Members(members, List.of(), Set.of());
         }
         List<CourseMember> kept = new ArrayList<>();
