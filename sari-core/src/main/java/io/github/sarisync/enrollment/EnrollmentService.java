@@ -67,7 +67,7 @@ public final class EnrollmentService {
         RunLogWriter runLog = new RunLogWriter(b.syncLogStore);
         this.calls = new PartCalls(outbox, policy, clock);
         this.operationLog = new OperationLog(runLog, clock);
-        this.processor = new OutboxProcessor(outbox, clients, calls, runLog, policy, clock);
+        this.processor = new OutboxProcessor(outbox, clients, calls, runLog, policy, clock, b.outboxListener);
     }
 
     public static Builder builder() {
@@ -266,6 +266,7 @@ public final class EnrollmentService {
         private OutboxPolicy outboxPolicy = OutboxPolicy.defaults();
         private LicenceRules licenceRules = LicenceRules.defaults();
         private FailurePolicy defaultFailurePolicy = FailurePolicy.COMPENSATE;
+        private OutboxListener outboxListener;
 
         private Builder() {
         }
@@ -311,6 +312,12 @@ public final class EnrollmentService {
         /** The policy of {@link EnrollmentService#enroll(String, Student, CourseSelection)}; default COMPENSATE. */
         public Builder defaultFailurePolicy(FailurePolicy value) {
             this.defaultFailurePolicy = value;
+            return this;
+        }
+
+        /** Told of every entry an outbox run gives up on (optional; a throwing listener is logged and ignored). */
+        public Builder outboxListener(OutboxListener value) {
+            this.outboxListener = value;
             return this;
         }
 

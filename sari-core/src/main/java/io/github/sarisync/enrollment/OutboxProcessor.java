@@ -35,9 +35,11 @@ final class OutboxProcessor {
     private final RunLogWriter runLog;
     private final OutboxPolicy policy;
     private final Clock clock;
+    private final OutboxListener listener;
 
     OutboxProcessor(EnrollmentOutbox outbox, Function<String, SARIClient> clients, PartCalls calls,
-                    RunLogWriter runLog, OutboxPolicy policy, Clock clock) {
+                    RunLogWriter runLog, OutboxPolicy policy, Clock clock, OutboxListener listener) {
+        this.listener = new GuardedOutboxListener(listener);
         this.outbox = outbox;
         this.clients = clients;
         this.calls = calls;
@@ -82,6 +84,10 @@ final class OutboxProcessor {
             runLog.finished(run.finish(after.state() == OutboxState.SUCCEEDED ? RunStatus.SUCCEEDED : RunStatus.FAILED,
                     clock.instant(), counts(after, attempt.kind()), attempt.errorCode(), message(after),
                     detail(after, after.state().name())));
+            if (after.state() == OutboxState.FAILED_PERMANENTLY) {
+                // told after the run-log row, so an alert's reader finds the attempt recorded
+                listener.entryGaveUp(OutboxGiveUp.of(after, clock.instant()));
+            }
         }
         return new OutboxRunReport(claimed.size(), succeeded, retrying, failed, lost);
     }

@@ -74,4 +74,26 @@ public interface EnrollmentOutbox {
 
     /** Entries matching a query, ordered by creation time, then id. */
     List<OutboxEntry> list(OutboxQuery query);
+
+    /**
+     * Counts for health checks: entries given up on since {@code gaveUpSince} (FAILED_PERMANENTLY, written at
+     * or after it, with more than one attempt, i.e. retried by the outbox; a change refused on its first attempt
+     * was answered to the operation's caller) and the PENDING entries with the creation time of the oldest.
+     * An entry an operator retried or cancelled since is no longer FAILED_PERMANENTLY and no longer counts.
+     * Called by health checks (behind a cache); stores should answer with one aggregate query. This default
+     * reads the entries through {@link #list} and serves small stores only.
+     */
+    default OutboxSummary summary(Instant gaveUpSince) {
+        int gaveUp = 0;
+        Instant firstGaveUp = null;
+        for (OutboxEntry e : list(OutboxQuery.all().withState(OutboxState.FAILED_PERMANENTLY))) {
+            if (e.attempts() > 1 && !e.updatedAt().isBefore(gaveUpSince)) {
+                gaveUp++;
+                firstGaveUp = firstGaveUp == null || e.updatedAt().isBefore(firstGaveUp) ? e.updatedAt() : firstGaveUp;
+            }
+        }
+        List<OutboxEntry> pending = list(OutboxQuery.all().withState(OutboxState.PENDING));
+        Instant oldest = pending.isEmpty() ? null : pending.get(0).createdAt();
+        return new OutboxSummary(gaveUp, firstGaveUp, pending.size(), oldest);
+    }
 }

@@ -7,6 +7,7 @@ import io.github.sarisync.spi.OutboxAction;
 import io.github.sarisync.spi.OutboxEntry;
 import io.github.sarisync.spi.OutboxQuery;
 import io.github.sarisync.spi.OutboxState;
+import io.github.sarisync.spi.OutboxSummary;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.sql.ResultSet;
@@ -144,6 +145,17 @@ public final class JdbcEnrollmentOutbox implements EnrollmentOutbox {
                 .bind("tenantId", query.tenantId()).bind("operationId", query.operationId())
                 .bind("state", query.state() == null ? null : query.state().name()).bind("limit", query.limit())
                 .map((rs, ctx) -> read(rs)).list());
+    }
+
+    /** One aggregate statement: four sub-selects, each narrowed by the (state, next_attempt_at) index. */
+    @Override
+    public OutboxSummary summary(Instant gaveUpSince) {
+        Objects.requireNonNull(gaveUpSince, "gaveUpSince");
+        return database.withHandle(handle -> handle.createQuery(database.sql("outbox.summary"))
+                .bind("since", SqlValues.instant(gaveUpSince))
+                .map((rs, ctx) -> new OutboxSummary(rs.getInt("gave_up"), SqlValues.instant(rs, "first_gave_up_at"),
+                        rs.getInt("pending"), SqlValues.instant(rs, "oldest_pending_since")))
+                .one());
     }
 
     private List<OutboxEntry> claimed(org.jdbi.v3.core.Handle handle, String token) {

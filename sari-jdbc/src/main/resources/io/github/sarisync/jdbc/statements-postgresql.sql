@@ -282,6 +282,15 @@ SELECT id, operation_id, tenant_id, action, course_id, faber_id, birthdate, stat
        last_error_code, created_at, updated_at, claim_token, claimed_until, in_flight
   FROM ${sari_prefix}enrollment_outbox WHERE id = :id
 
+-- an entry given up = failed for good after a retry (the first attempt's refusal went to the operation's caller)
+-- name: outbox.summary
+SELECT (SELECT COUNT(*) FROM ${sari_prefix}enrollment_outbox
+         WHERE state = 'FAILED_PERMANENTLY' AND attempts > 1 AND updated_at >= :since) AS gave_up,
+       (SELECT MIN(updated_at) FROM ${sari_prefix}enrollment_outbox
+         WHERE state = 'FAILED_PERMANENTLY' AND attempts > 1 AND updated_at >= :since) AS first_gave_up_at,
+       (SELECT COUNT(*) FROM ${sari_prefix}enrollment_outbox WHERE state = 'PENDING') AS pending,
+       (SELECT MIN(created_at) FROM ${sari_prefix}enrollment_outbox WHERE state = 'PENDING') AS oldest_pending_since
+
 -- name: outbox.list
 SELECT id, operation_id, tenant_id, action, course_id, faber_id, birthdate, state, attempts, next_attempt_at,
        last_error_code, created_at, updated_at, claim_token, claimed_until, in_flight
