@@ -4,6 +4,7 @@ import io.github.sarisync.jdbc.SariJdbc;
 import io.github.sarisync.jdbc.SchemaInitialization;
 import io.github.sarisync.spi.CourseStore;
 import io.github.sarisync.spi.CredentialsCipher;
+import io.github.sarisync.spi.EnrollmentOutbox;
 import io.github.sarisync.spi.SyncLock;
 import io.github.sarisync.spi.SyncLogStore;
 import io.github.sarisync.spi.TenantStore;
@@ -73,5 +74,11 @@ class SariJdbcStoresConfiguration {
     @ConditionalOnMissingBean
     SyncLock sariSyncLock(SariJdbc jdbc) {
         return jdbc.syncLock();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EnrollmentOutbox sariEnrollmentOutbox(SariJdbc jdbc) {
+        return jdbc.enrollmentOutbox();
     }
 }

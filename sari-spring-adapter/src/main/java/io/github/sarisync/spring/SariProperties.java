@@ -2,6 +2,7 @@ package io.github.sarisync.spring;
 
 import io.github.sarisync.client.SARIClient;
 import io.github.sarisync.client.SariEnvironment;
+import io.github.sarisync.enrollment.OutboxPolicy;
 import io.github.sarisync.spring.internal.SariSettings;
 import io.github.sarisync.sync.MemberPolicy;
 import org.springframework.beans.factory.InitializingBean;
@@ -39,6 +40,7 @@ public class SariProperties implements InitializingBean {
     private final Metrics metrics = new Metrics();
     private final Endpoint endpoint = new Endpoint();
     private final Trigger trigger = new Trigger();
+    private final Outbox outbox = new Outbox();
 
     public boolean isEnabled() {
         return enabled;
@@ -84,6 +86,10 @@ public class SariProperties implements InitializingBean {
         return trigger;
     }
 
+    public Outbox getOutbox() {
+        return outbox;
+    }
+
     /** Fails the start when a setting is out of range, naming the property. */
     @Override
     public void afterPropertiesSet() {
@@ -92,6 +98,7 @@ public class SariProperties implements InitializingBean {
         health.validate();
         endpoint.validate();
         trigger.validate();
+        outbox.validate();
         try {
             SariSettings.retryPolicy(this);
         } catch (IllegalArgumentException e) {
@@ -713,6 +720,104 @@ public class SariProperties implements InitializingBean {
                 throw new IllegalArgumentException("sari.trigger.queue-capacity must be between 0 and 10000, was "
                         + queueCapacity);
             }
+        }
+    }
+
+    /**
+     * The enrolment outbox worker: drains {@code EnrollmentService.processOutbox()} on its own schedule
+     * (on by default when the application has an {@code EnrollmentOutbox}, e.g. the JDBC one).
+     */
+    public static class Outbox {
+        /** Run the outbox worker; false leaves draining to the host. */
+        private boolean enabled = true;
+
+        /** Pause between the end of one outbox run and the start of the next. */
+        private Duration interval = Duration.ofMinutes(1);
+
+        /** Due entries one outbox run claims at most. Default: the library's, OutboxPolicy.defaults().batchSize(). */
+        private int batchSize = OutboxPolicy.defaults().batchSize();
+
+        private final OutboxHealth health = new OutboxHealth();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getInterval() {
+            return interval;
+        }
+
+        public void setInterval(Duration interval) {
+            this.interval = interval;
+        }
+
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        public OutboxHealth getHealth() {
+            return health;
+        }
+
+        void validate() {
+            requirePositive(interval, "sari.outbox.interval");
+            if (batchSize < 1 || batchSize > 10_000) {
+                throw new IllegalArgumentException("sari.outbox.batch-size must be between 1 and 10000, was "
+                        + batchSize);
+            }
+            requirePositive(health.maxPendingAge, "sari.outbox.health.max-pending-age");
+            requirePositive(health.gaveUpWindow, "sari.outbox.health.gave-up-window");
+            if (health.status == null || health.status.isBlank()) {
+                throw new IllegalArgumentException("sari.outbox.health.status must be a health status such as DOWN,"
+                        + " OUT_OF_SERVICE or a custom one, was blank");
+            }
+        }
+    }
+
+    /** The Actuator health indicator {@code sariOutbox}. */
+    public static class OutboxHealth {
+        /** The indicator reports {@code status} when the oldest PENDING entry was requested longer ago than this. */
+        private Duration maxPendingAge = Duration.ofHours(1);
+
+        /**
+         * Entries the outbox gave up on (failed for good after retries) count while their give-up lies within
+         * this window; retrying or cancelling such an entry ends its count at once.
+         */
+        private Duration gaveUpWindow = Duration.ofHours(24);
+
+        /** The status reported for given-up or too old pending entries, e.g. DOWN, OUT_OF_SERVICE or WARNING. */
+        private String status = "DOWN";
+
+        public Duration getMaxPendingAge() {
+            return maxPendingAge;
+        }
+
+        public void setMaxPendingAge(Duration maxPendingAge) {
+            this.maxPendingAge = maxPendingAge;
+        }
+
+        public Duration getGaveUpWindow() {
+            return gaveUpWindow;
+        }
+
+        public void setGaveUpWindow(Duration gaveUpWindow) {
+            this.gaveUpWindow = gaveUpWindow;
+        }
+
+        public String getStatus() {
+            return status;
+        }
+
+        public void setStatus(String status) {
+            this.status = status;
         }
     }
 }

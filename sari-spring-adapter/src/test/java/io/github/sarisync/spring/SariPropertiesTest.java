@@ -2,6 +2,7 @@ package io.github.sarisync.spring;
 
 import io.github.sarisync.client.RateLimit;
 import io.github.sarisync.client.RetryPolicy;
+import io.github.sarisync.enrollment.OutboxPolicy;
 import io.github.sarisync.client.SariCredentials;
 import io.github.sarisync.client.SariEnvironment;
 import io.github.sarisync.spi.Tenant;
@@ -65,6 +66,18 @@ class SariPropertiesTest {
         assertThat(properties.getHealth().getMaxConsecutiveFailures()).isEqualTo(3);
         assertThat(properties.getHealth().getMaxAge()).isEqualTo(Duration.ofHours(3));
         assertThat(properties.getMetrics().isTenantTag()).isFalse();
+        assertThat(properties.getOutbox().getBatchSize()).isEqualTo(OutboxPolicy.defaults().batchSize());
+    }
+
+    @Test
+    void theOutboxWorkerAndItsHealthAreOnWithDocumentedDefaults() {
+        SariProperties.Outbox outbox = new SariProperties().getOutbox();
+
+        assertThat(outbox.isEnabled()).isTrue();
+        assertThat(outbox.getInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(outbox.getHealth().getMaxPendingAge()).isEqualTo(Duration.ofHours(1));
+        assertThat(outbox.getHealth().getGaveUpWindow()).isEqualTo(Duration.ofHours(24));
+        assertThat(outbox.getHealth().getStatus()).isEqualTo("DOWN");
     }
 
     @Test
@@ -186,7 +199,9 @@ class SariPropertiesTest {
                 .contains("\"name\": \"sari.schedule.zone\"", "\"defaultValue\": \"Europe\\/Zurich\"")
                 .contains("\"name\": \"sari.jdbc.initialize-schema\"", "\"name\": \"sari.credentials.keys\"")
                 .contains("\"name\": \"sari.client.rate-limit.requests-per-minute\"")
-                .contains("\"name\": \"sari.health.max-age\"", "\"defaultValue\": \"3h\"");
+                .contains("\"name\": \"sari.health.max-age\"", "\"defaultValue\": \"3h\"")
+                .contains("\"name\": \"sari.outbox.interval\"", "\"name\": \"sari.outbox.health.max-pending-age\"",
+                        "\"name\": \"sari.outbox.health.status\"");
     }
 
     @Test

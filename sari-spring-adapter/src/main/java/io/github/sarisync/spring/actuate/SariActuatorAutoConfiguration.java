@@ -3,6 +3,8 @@ package io.github.sarisync.spring.actuate;
 import io.github.sarisync.spi.SyncLogStore;
 import io.github.sarisync.spi.TenantStore;
 import io.github.sarisync.spring.SariAutoConfiguration;
+import io.github.sarisync.spring.SariOutboxAutoConfiguration;
+import io.github.sarisync.spring.SariOutboxSnapshot;
 import io.github.sarisync.spring.SariProperties;
 import io.github.sarisync.spring.SariSyncJob;
 import io.github.sarisync.spring.SariTenantSnapshot;
@@ -17,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,10 +27,11 @@ import java.time.Clock;
 
 /**
  * The Actuator parts, each only when its classes are on the classpath: the health indicator
- * {@code sari} (off with {@code management.health.sari.enabled=false}) and the endpoint
+ * {@code sari} (off with {@code management.health.sari.enabled=false}), the health indicator
+ * {@code sariOutbox} when there is an enrolment outbox (off with {@code management.health.sari-outbox.enabled=false}) and the endpoint
  * {@code sari} (available once exposed, e.g. {@code management.endpoints.web.exposure.include=health,sari}).
  */
-@AutoConfiguration(after = SariAutoConfiguration.class)
+@AutoConfiguration(after = {SariAutoConfiguration.class, SariOutboxAutoConfiguration.class})
 @ConditionalOnProperty(prefix = "sari", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class SariActuatorAutoConfiguration {
 
@@ -42,6 +46,17 @@ public class SariActuatorAutoConfiguration {
                                                 ObjectProvider<Clock> clock) {
             return new SariHealthIndicator(tenants, properties.getHealth().getMaxConsecutiveFailures(),
                     properties.getHealth().getMaxAge(), clock.getIfUnique(Clock::systemUTC));
+        }
+
+        @Bean
+        @ConditionalOnBean(SariOutboxSnapshot.class)
+        @ConditionalOnEnabledHealthIndicator("sari-outbox")
+        @ConditionalOnMissingBean(name = "sariOutboxHealthIndicator")
+        SariOutboxHealthIndicator sariOutboxHealthIndicator(SariOutboxSnapshot outbox, SariProperties properties,
+                                                            ObjectProvider<Clock> clock) {
+            SariProperties.OutboxHealth health = properties.getOutbox().getHealth();
+            return new SariOutboxHealthIndicator(outbox, health.getMaxPendingAge(),
+                    new Status(health.getStatus().trim()), clock.getIfUnique(Clock::systemUTC));
         }
     }
 

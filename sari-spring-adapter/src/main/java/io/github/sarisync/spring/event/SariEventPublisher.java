@@ -1,5 +1,7 @@
 package io.github.sarisync.spring.event;
 
+import io.github.sarisync.enrollment.OutboxGiveUp;
+import io.github.sarisync.enrollment.OutboxListener;
 import io.github.sarisync.spi.CourseStatus;
 import io.github.sarisync.spi.StoredCourse;
 import io.github.sarisync.spi.StoredMember;
@@ -13,11 +15,12 @@ import java.util.Objects;
 /**
  * Turns the engine's {@link SyncListener} calls into Spring application events
  * ({@link CourseAddedEvent}, {@link CourseCancelledEvent}, {@link MemberAddedEvent},
- * {@link MemberRemovedEvent}, {@link TenantSyncFailedEvent}). Events are published synchronously
- * on the engine's worker threads: a slow {@code @EventListener} slows the sync, so hand long work
- * to an executor ({@code @Async}).
+ * {@link MemberRemovedEvent}, {@link TenantSyncFailedEvent}), and the enrolment outbox's give-ups
+ * ({@link OutboxListener}) into {@link OutboxEntryGaveUpEvent}. Events are published synchronously
+ * on the engine's (or the outbox worker's) threads: a slow {@code @EventListener} slows the sync, so
+ * hand long work to an executor ({@code @Async}).
  */
-public class SariEventPublisher implements SyncListener {
+public class SariEventPublisher implements SyncListener, OutboxListener {
     private final ApplicationEventPublisher publisher;
 
     public SariEventPublisher(ApplicationEventPublisher publisher) {
@@ -51,5 +54,10 @@ public class SariEventPublisher implements SyncListener {
         if (result.outcome() == SyncOutcome.FAILED) {
             publisher.publishEvent(new TenantSyncFailedEvent(result));
         }
+    }
+
+    @Override
+    public void entryGaveUp(OutboxGiveUp giveUp) {
+        publisher.publishEvent(new OutboxEntryGaveUpEvent(giveUp));
     }
 }

@@ -2,6 +2,8 @@ package io.github.sarisync.spring.metrics;
 
 import io.github.sarisync.client.SariErrorCode;
 import io.github.sarisync.client.SariRequestListener;
+import io.github.sarisync.enrollment.OutboxGiveUp;
+import io.github.sarisync.enrollment.OutboxListener;
 import io.github.sarisync.spi.Tenant;
 import io.github.sarisync.spi.TenantStore;
 import io.github.sarisync.spring.SariTenantSnapshot;
@@ -29,14 +31,16 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Micrometer meters of the sync, fed as a {@link SyncListener} (runs) and a
- * {@link SariRequestListener} (every HTTP exchange with SARI):
+ * Micrometer meters of the sync, fed as a {@link SyncListener} (runs), a
+ * {@link SariRequestListener} (every HTTP exchange with SARI) and an {@link OutboxListener} (give-ups):
  * <ul>
  *   <li>{@code sari.sync.duration} (timer, tag {@code outcome}): one tenant run;</li>
  *   <li>{@code sari.sync.runs} (counter, tag {@code outcome}): tenant runs by outcome;</li>
  *   <li>{@code sari.requests} (counter, tags {@code operation}, {@code status}): requests to SARI;</li>
  *   <li>{@code sari.sync.last.success.age} (gauge, seconds): since the last successful run of the
- *       tenant that has waited longest (NaN when no enabled tenant has ever succeeded).</li>
+ *       tenant that has waited longest (NaN when no enabled tenant has ever succeeded);</li>
+ *   <li>{@code sari.outbox.gave.up} (counter, tags {@code action} enroll|unenroll, {@code code} a
+ *       {@link SariErrorCode} name): outbox entries given up on (never a tenant, student or course tag).</li>
  * </ul>
  * With {@code tenantTag} the run meters carry a {@code tenant} tag, and the age gauge has one
  * series per tenant (refreshed after each run); off by default, because every school becomes a
@@ -48,11 +52,12 @@ import java.util.stream.Stream;
  * {@code outcome} is a {@code SyncOutcome}. The gauge reads the tenants through a
  * {@link SariTenantSnapshot}, so a scrape does not read the tenant store each time.
  */
-public class SariMetrics implements SyncListener, SariRequestListener {
+public class SariMetrics implements SyncListener, SariRequestListener, OutboxListener {
     public static final String RUN_DURATION = "sari.sync.duration";
     public static final String RUNS = "sari.sync.runs";
     public static final String REQUESTS = "sari.requests";
     public static final String LAST_SUCCESS_AGE = "sari.sync.last.success.age";
+    public static final String OUTBOX_GAVE_UP = "sari.outbox.gave.up";
 
     private static final Logger LOG = LoggerFactory.getLogger(SariMetrics.class);
     /** The operations {@code SARIClient} reports; anything else is tagged {@code other}. */
@@ -110,6 +115,13 @@ public class SariMetrics implements SyncListener, SariRequestListener {
 
     static String operationTag(String operation) {
         return operation != null && OPERATIONS.contains(operation) ? operation : "other";
+    }
+
+    @Override
+    public void entryGaveUp(OutboxGiveUp giveUp) {
+        Counter.builder(OUTBOX_GAVE_UP).description("Enrolment outbox entries given up on (registration not changed)")
+                .tags("action", giveUp.action().name().toLowerCase(Locale.ROOT), "code", giveUp.errorCode().name())
+                .register(registry).increment();
     }
 
     @Override
