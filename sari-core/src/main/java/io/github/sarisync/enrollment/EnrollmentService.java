@@ -189,7 +189,8 @@ public final class EnrollmentService {
     /**
      * Tries the outbox entries that are due once each (at most {@code outboxPolicy.batchSize()}):
      * changes that failed transiently, and changes a crashed operation left pending. Call it from the
-     * host's schedule, e.g. after {@code engine.syncAll()}. Never throws for a SARI fault.
+     * host's schedule, e.g. after {@code engine.syncAll()}. Never throws for a SARI fault. Each entry that
+     * fails for good in the run is told to the builder's {@link OutboxListener}.
      */
     public OutboxRunReport processOutbox() {
         return processor.run();

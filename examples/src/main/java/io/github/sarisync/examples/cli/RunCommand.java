@@ -1,5 +1,8 @@
 package io.github.sarisync.examples.cli;
 
+import io.github.sarisync.enrollment.EnrollmentService;
+import io.github.sarisync.enrollment.OutboxGiveUp;
+import io.github.sarisync.enrollment.OutboxRunReport;
 import io.github.sarisync.sync.SARISyncEngine;
 import io.github.sarisync.sync.SyncReport;
 import picocli.CommandLine.Command;
@@ -22,10 +25,16 @@ import java.util.concurrent.TimeUnit;
  * {@code --cron} it syncs every tenant at the times of a cron expression instead. Ctrl-C (or
  * SIGTERM) cancels the round in progress: running tenants stop after the course type they are
  * writing, the others are skipped, and the command exits cleanly.
+ *
+ * <p>After each round it drains the enrolment outbox once (registrations that failed transiently are
+ * retried) and prints a line for every entry the outbox gave up on: that registration change was not
+ * made and needs a person. The other CLI processes and hosts sharing the database may drain it too; the
+ * outbox's claims make sure each entry is sent once.
  */
 @Command(name = "run", sortOptions = false,
         description = {"Keeps syncing until stopped (Ctrl-C): every --every, the tenants whose interval has "
                 + "elapsed; or, with --cron, every tenant at the cron times.",
+                "After each round the enrolment outbox is drained once; a registration change it gives up on is printed.",
                 "Ctrl-C stops cleanly after the tenants that are running. Exit code 1 when a tenant failed in any round."})
 final class RunCommand implements Callable<Integer> {
     /** How long the Ctrl-C handler waits for the current round to wind down before the JVM exits anyway. */
@@ -79,6 +88,7 @@ final class RunCommand implements Callable<Integer> {
         ProgressDisplay progress = new ProgressDisplay(env.err(), env.interactive());
         try (Session session = root.openSession(flags)) {
             SARISyncEngine engine = session.engine(progress);
+            EnrollmentService enrollments = session.enrollments(engine, giveUp -> printGiveUp(env, giveUp));
             Thread hook = new Thread(() -> stopNow(engine, stop, finished), "sari-sync-stop");
             env.shutdownHooks().add(hook);
             env.err().println("Syncing " + (schedule == null ? "due tenants every " + Durations.format(period)
@@ -96,6 +106,7 @@ final class RunCommand implements Callable<Integer> {
                     SyncReport report = schedule == null ? engine.syncDue() : engine.syncAll();
                     progress.finish();
                     printRound(env, round, report);
+                    drainOutbox(env, enrollments);
                     anyFailed |= !report.success();
                     if (rounds > 0 && round >= rounds) {
                         break;
@@ -140,6 +151,31 @@ final class RunCommand implements Callable<Integer> {
             env.out().println("Round " + round + ":");
             SyncSummary.print(env.out(), report);
         }
+        env.out().flush();
+    }
+
+    private static void drainOutbox(CliEnvironment env, EnrollmentService enrollments) {
+        OutboxRunReport outbox;
+        try {
+            outbox = enrollments.processOutbox();
+        } catch (RuntimeException e) {
+            env.err().println("Outbox: not drained this round: " + e.getClass().getSimpleName());
+            env.err().flush();
+            return;
+        }
+        if (outbox.attempted() > 0) {
+            env.out().println("Outbox: " + outbox.attempted() + " tried, " + outbox.succeeded() + " done, "
+                    + outbox.retryScheduled() + " to retry, " + outbox.failedPermanently() + " given up.");
+            env.out().flush();
+        }
+    }
+
+    /** One line per give-up: enough to find the entry, never the student's name, birthdate or full faberid. */
+    private static void printGiveUp(CliEnvironment env, OutboxGiveUp giveUp) {
+        env.out().println("Outbox gave up: " + giveUp.action() + " part " + giveUp.courseId() + " faberId "
+                + giveUp.maskedFaberId() + " (tenant " + giveUp.tenantId() + ", entry " + giveUp.entryId() + ") after "
+                + giveUp.attempts() + " attempt(s): " + giveUp.lastErrorCode()
+                + ". The registration was not changed; act on it in SARI or retry the entry.");
         env.out().flush();
     }
 

@@ -3,6 +3,8 @@ package io.github.sarisync.examples.cli;
 import io.github.sarisync.client.RateLimit;
 import io.github.sarisync.credentials.AesGcmCredentialsCipher;
 import io.github.sarisync.credentials.CredentialsService;
+import io.github.sarisync.enrollment.EnrollmentService;
+import io.github.sarisync.enrollment.OutboxListener;
 import io.github.sarisync.jdbc.SariJdbc;
 import io.github.sarisync.jdbc.SchemaInitialization;
 import io.github.sarisync.spi.CourseStore;
@@ -127,6 +129,15 @@ final class Session implements AutoCloseable {
                 .build();
         closeables.add(engine);
         return engine;
+    }
+
+    /**
+     * The enrolment service on the database's outbox, with clients from {@code engine}; {@code listener} is told
+     * of every entry an outbox run gives up on.
+     */
+    EnrollmentService enrollments(SARISyncEngine engine, OutboxListener listener) {
+        return EnrollmentService.builder().clients(engine::clientFor).courseStore(courses()).syncLogStore(runLog())
+                .outbox(jdbc.enrollmentOutbox()).clock(environment.clock()).outboxListener(listener).build();
     }
 
     /** Tests credentials: one attempt per step, short timeouts, demo schools pointed at the simulator. */

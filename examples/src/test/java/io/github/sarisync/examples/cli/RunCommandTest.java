@@ -1,6 +1,12 @@
 package io.github.sarisync.examples.cli;
 
 import io.github.sarisync.credentials.AesGcmCredentialsCipher;
+import io.github.sarisync.jdbc.SariJdbc;
+import io.github.sarisync.spi.EnrollmentOutbox;
+import io.github.sarisync.spi.OutboxAction;
+import io.github.sarisync.spi.OutboxEntry;
+import io.github.sarisync.spi.OutboxState;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -8,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -96,5 +104,23 @@ class RunCommandTest {
         assertThat(every.exitCode()).isEqualTo(2);
         assertThat(every.err()).contains("--every must be a positive duration");
         assertThat(cli.run("run", "--rounds", "-1").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void eachRoundDrainsTheOutboxAndPrintsTheChangesItGaveUpOnWithoutTheFullFaberId() {
+        JdbcDataSource database = new JdbcDataSource();
+        database.setURL("jdbc:h2:file:" + dir.resolve("sari-data").resolve("sari").toString().replace('\\', '/'));
+        database.setUser("sa");
+        EnrollmentOutbox outbox = SariJdbc.builder().dataSource(database).build().enrollmentOutbox();
+        Instant now = Instant.now();
+        outbox.add(List.of(OutboxEntry.pending("entry-1", "op-1", "school-7", OutboxAction.ENROLL, 61, "001234567",
+                LocalDate.of(2006, 5, 14), now, now).retryAt(now, "INTERNAL_SERVER_ERROR", now)));
+
+        var result = cli.run("run", "--rounds", "1");
+
+        assertThat(result.out()).contains("Outbox gave up: ENROLL part 61 faberId ", "tenant school-7, entry entry-1",
+                "after 2 attempt(s)", "Outbox: 1 tried, 0 done, 0 to retry, 1 given up.");
+        assertThat(result.out()).doesNotContain("001234567").doesNotContain("2006-05-14");
+        assertThat(outbox.find("entry-1").orElseThrow().state()).isEqualTo(OutboxState.FAILED_PERMANENTLY);
     }
 }
