@@ -7,6 +7,7 @@ import io.github.sarisync.spi.CourseSnapshot;
 import io.github.sarisync.spi.CourseStatus;
 import io.github.sarisync.spi.CourseStore;
 import io.github.sarisync.spi.FieldLimits;
+import io.github.sarisync.spi.Lease;
 import io.github.sarisync.spi.StoredCourse;
 import io.github.sarisync.spi.StoredGroup;
 import io.github.sarisync.spi.StoredMember;
@@ -30,6 +31,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>{@link #staging(Object)} is called for every row as it is staged; tests override it to
  * inject a fault part-way through an apply.
+ *
+ * <p>Built with the engines' {@link InMemorySyncLock}, an apply with a lease publishes only while
+ * that take of the lease is current; built without one, it refuses only a lease older than the
+ * newest it has seen (see {@link CourseStore#apply(ChangeSet, Lease)}).
  */
 public class InMemoryCourseStore implements CourseStore {
     private static final Comparator<StoredCourse> BY_START =
@@ -50,10 +55,11 @@ public class InMemoryCourseStore implements CourseStore {
 
     private final ConcurrentHashMap<String, TenantData> tenants = new ConcurrentHashMap<>();
     private final FieldLimits limits;
+    private final LeaseGuard guard;
 
-    /** A store without length limits. */
+    /** A store without length limits that fences writes only against older fences it has seen (no lock to ask). */
     public InMemoryCourseStore() {
-        this(FieldLimits.unlimited());
+        this(FieldLimits.unlimited(), null);
     }
 
     /**
@@ -61,7 +67,21 @@ public class InMemoryCourseStore implements CourseStore {
      * ({@code JdbcCourseStore.FIELD_LIMITS}), so that a test or demo rejects what a database would.
      */
     public InMemoryCourseStore(FieldLimits limits) {
+        this(limits, null);
+    }
+
+    /** A store without length limits whose fenced writes land only while the writer holds its lease in {@code lock}. */
+    public InMemoryCourseStore(InMemorySyncLock lock) {
+        this(FieldLimits.unlimited(), lock);
+    }
+
+    /**
+     * @param lock the engines' lock, against which fenced writes are checked; null to refuse only leases
+     *             older than one already written with
+     */
+    public InMemoryCourseStore(FieldLimits limits, InMemorySyncLock lock) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.guard = new LeaseGuard(lock);
     }
 
     @Override
@@ -117,7 +137,7 @@ public class InMemoryCourseStore implements CourseStore {
     }
 
     @Override
-    public void apply(ChangeSet changes) {
+    public void apply(ChangeSet changes, Lease lease) {
         Objects.requireNonNull(changes, "changes");
         if (changes.isEmpty()) {
             return;
@@ -146,13 +166,15 @@ public class InMemoryCourseStore implements CourseStore {
                 members.put(new MemberId(member.partId(), member.canonicalFaberId()), member);
             }
         }
-        TenantData data = tenants.computeIfAbsent(changes.tenantId(), t -> new TenantData());
-        synchronized (data) {
-            data.groups.putAll(groups);
-            data.parts.putAll(parts);
-            members.forEach((id, member) ->
-                    data.members.computeIfAbsent(id.partId(), p -> new HashMap<>()).put(id.canonicalFaberId(), member));
-        }
+        guard.write(lease, "courseStore.apply of tenant " + changes.tenantId() + " " + changes.type(), () -> {
+            TenantData data = tenants.computeIfAbsent(changes.tenantId(), t -> new TenantData());
+            synchronized (data) {
+                data.groups.putAll(groups);
+                data.parts.putAll(parts);
+                members.forEach((id, member) -> data.members.computeIfAbsent(id.partId(), p -> new HashMap<>())
+                        .put(id.canonicalFaberId(), member));
+            }
+        });
     }
 
     /**

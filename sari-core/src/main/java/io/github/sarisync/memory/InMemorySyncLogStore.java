@@ -1,5 +1,6 @@
 package io.github.sarisync.memory;
 
+import io.github.sarisync.spi.Lease;
 import io.github.sarisync.spi.RunStatus;
 import io.github.sarisync.spi.SyncLogStore;
 import io.github.sarisync.spi.SyncRun;
@@ -17,6 +18,10 @@ import java.util.TreeMap;
 /**
  * A {@link SyncLogStore} in memory, for tests, demos and small hosts. It keeps every run until
  * {@link #purge(Instant)} removes it (the engine purges by its retention). Thread-safe.
+ *
+ * <p>Built with the engines' {@link InMemorySyncLock}, a run finished with a lease is recorded only
+ * while that take of the lease is current; built without one, only a lease older than the newest
+ * it has seen is refused.
  */
 public final class InMemorySyncLogStore implements SyncLogStore {
     private record Entry(SyncRun run, long sequence) {
@@ -27,6 +32,17 @@ public final class InMemorySyncLogStore implements SyncLogStore {
 
     private final Map<String, Entry> runs = new HashMap<>();
     private long sequence;
+    private final LeaseGuard guard;
+
+    /** A store that fences finished runs only against older fences it has seen (no lock to ask). */
+    public InMemorySyncLogStore() {
+        this(null);
+    }
+
+    /** A store whose fenced run ends are recorded only while the writer holds its lease in {@code lock}. */
+    public InMemorySyncLogStore(InMemorySyncLock lock) {
+        this.guard = new LeaseGuard(lock);
+    }
 
     @Override
     public synchronized void started(SyncRun run) {
@@ -46,10 +62,15 @@ public final class InMemorySyncLogStore implements SyncLogStore {
     }
 
     @Override
-    public synchronized void finished(SyncRun run) {
+    public void finished(SyncRun run, Lease lease) {
         Objects.requireNonNull(run, "run");
-        Entry entry = runs.get(run.runId());
-        runs.put(run.runId(), new Entry(run, entry != null ? entry.sequence() : sequence++));
+        // the lease is checked first and this store's monitor taken inside, the order every write keeps
+        guard.write(lease, "syncLogStore.finished of run " + run.runId() + " of tenant " + run.tenantId(), () -> {
+            synchronized (this) {
+                Entry entry = runs.get(run.runId());
+                runs.put(run.runId(), new Entry(run, entry != null ? entry.sequence() : sequence++));
+            }
+        });
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.sarisync.memory;
 
 import io.github.sarisync.client.SariCredentials;
 import io.github.sarisync.spi.CredentialsException;
+import io.github.sarisync.spi.Lease;
 import io.github.sarisync.spi.Tenant;
 import io.github.sarisync.spi.TenantState;
 import io.github.sarisync.spi.TenantStore;
@@ -16,12 +17,27 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * A {@link TenantStore} in memory, for tests, demos and small hosts. Credentials are kept in clear
  * in the process (never printed: {@link SariCredentials#toString()} masks them). Thread-safe:
  * every change of one tenant is atomic.
+ *
+ * <p>Built with the engines' {@link InMemorySyncLock}, a state write with a lease lands only while
+ * that take of the lease is current; built without one, it refuses only a lease older than the
+ * newest it has seen.
  */
 public final class InMemoryTenantStore implements TenantStore {
     private record Entry(Tenant tenant, SariCredentials credentials) {
     }
 
     private final ConcurrentSkipListMap<String, Entry> tenants = new ConcurrentSkipListMap<>();
+    private final LeaseGuard guard;
+
+    /** A store that fences state writes only against older fences it has seen (no lock to ask). */
+    public InMemoryTenantStore() {
+        this(null);
+    }
+
+    /** A store whose fenced state writes land only while the writer holds its lease in {@code lock}. */
+    public InMemoryTenantStore(InMemorySyncLock lock) {
+        this.guard = new LeaseGuard(lock);
+    }
 
     @Override
     public List<Tenant> findEnabled() {
@@ -72,9 +88,10 @@ public final class InMemoryTenantStore implements TenantStore {
     }
 
     @Override
-    public void updateState(String tenantId, TenantState state) {
+    public void updateState(String tenantId, TenantState state, Lease lease) {
         Objects.requireNonNull(state, "state");
-        update(tenantId, e -> new Entry(e.tenant().withState(state), e.credentials()));
+        guard.write(lease, "tenantStore.updateState of tenant " + tenantId,
+                () -> update(tenantId, e -> new Entry(e.tenant().withState(state), e.credentials())));
     }
 
     @Override

@@ -34,8 +34,20 @@ public interface CourseStore {
      * Writes a change set atomically: all of it or, when anything fails, nothing (the store
      * is then as before and the exception propagates). An empty change set writes nothing.
      * Must cost a constant number of round trips whatever the size (batch the writes).
+     *
+     * <p>The engine passes the tenant's {@link Lease}: the store writes only while that take of the
+     * lease is still the current one, checked atomically with the write (for a database: in the same
+     * transaction, holding the lease row so that a new take waits for the commit).
+     *
+     * @param lease the writer's lease, or null for an unfenced write (a host's own maintenance, tests)
+     * @throws LeaseLostException when {@code lease} is no longer held; nothing was written
      */
-    void apply(ChangeSet changes);
+    void apply(ChangeSet changes, Lease lease);
+
+    /** {@link #apply(ChangeSet, Lease)} without a lease: an unfenced write. */
+    default void apply(ChangeSet changes) {
+        apply(changes, null);
+    }
 
     /** Stored parts matching a query, ordered by start then part id. */
     List<StoredCourse> findCourses(CourseQuery query);

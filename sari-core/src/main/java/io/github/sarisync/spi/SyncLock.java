@@ -1,6 +1,7 @@
 package io.github.sarisync.spi;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Named leases: one holder per name at a time, across threads, engines and processes. The engine
@@ -9,24 +10,28 @@ import java.time.Duration;
  *
  * <p>Implementations on a shared database take, extend and release a lease in one conditional
  * statement evaluated in the database's clock, so that the instances' clocks need not agree.
+ * Every take gives the lease a new, larger {@link Lease#fence() fence}; the stores refuse writes
+ * that carry a lease whose fence is no longer the current one (see {@link LeaseLostException}).
  */
 public interface SyncLock {
 
     /**
-     * Takes the lease {@code name} for {@code owner} for {@code lease}, if nobody else holds it
-     * unexpired. Taking a lease one already holds renews it.
+     * Takes the lease {@code name} for {@code owner} for {@code duration}, if nobody else holds it
+     * unexpired. Taking a lease one already holds renews it under a new fence (the earlier take's
+     * writes are then refused).
      *
-     * @return true when {@code owner} now holds it
+     * @return the lease, with its fence and times in the lock's clock; empty when another holder has it
      */
-    boolean tryAcquire(String name, String owner, Duration lease);
+    Optional<Lease> tryAcquire(String name, String owner, Duration duration);
 
     /**
-     * Extends a lease {@code owner} still holds to {@code lease} from now.
+     * Extends a lease still held under this take to {@code duration} from now. Called by the engine
+     * between the steps of a run (about every third of the lease).
      *
-     * @return false when the lease has expired and someone else has it, or it is gone
+     * @return false when the lease has expired, was released or was taken again since
      */
-    boolean extend(String name, String owner, Duration lease);
+    boolean extend(Lease lease, Duration duration);
 
-    /** Releases a lease {@code owner} holds (by expiring it); does nothing otherwise. */
-    void release(String name, String owner);
+    /** Releases a lease (by expiring it) when it is still held under this take; does nothing otherwise. */
+    void release(Lease lease);
 }

@@ -20,8 +20,22 @@ public interface SyncLogStore {
     /** Records that a run is still alive. Unknown or finished runs are ignored. */
     void heartbeat(String runId, Instant at);
 
-    /** Records the final state of a run (inserting it when {@link #started} was never recorded). */
-    void finished(SyncRun run);
+    /**
+     * Records the final state of a run (inserting it when {@link #started} was never recorded).
+     * The engine passes the tenant's lease when the run claims an outcome of its own (SUCCEEDED,
+     * PARTIAL, FAILED): the row is written only while that take of the lease is still the current
+     * one. A run whose lease was lost is then recorded again without a lease, as FAILED with
+     * error code {@code LEASE_LOST}.
+     *
+     * @param lease the writer's lease, or null for an unfenced write
+     * @throws LeaseLostException when {@code lease} is no longer held; nothing was written
+     */
+    void finished(SyncRun run, Lease lease);
+
+    /** {@link #finished(SyncRun, Lease)} without a lease: an unfenced write. */
+    default void finished(SyncRun run) {
+        finished(run, null);
+    }
 
     /**
      * Marks runs still STARTED whose heartbeat is older than {@code heartbeatBefore} as ABANDONED,

@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * <p>The engine reads {@link #findEnabled()} once at the start of {@code syncAll}/{@code syncDue},
  * {@link #credentials(String)} when it first builds a client for a tenant (and again after the
- * tenant's settings changed), and calls {@link #updateState(String, TenantState)} once per tenant
+ * tenant's settings changed), and calls {@link #updateState(String, TenantState, Lease)} once per tenant
  * run, after the run, while it holds the tenant's lease. No call is made inside another port's
  * transaction. Implementations must be thread-safe: the engine runs tenants in parallel.
  */
@@ -60,11 +60,19 @@ public interface TenantStore {
 
     /**
      * Writes a tenant's schedule state after a run. Called with the tenant's lease held, so no
-     * other engine writes the same tenant's state at the same time.
+     * other engine writes the same tenant's state at the same time; the store writes only while
+     * that take of the lease is still the current one, checked atomically with the write.
      *
+     * @param lease the writer's lease, or null for an unfenced write
      * @throws java.util.NoSuchElementException when the tenant does not exist
+     * @throws LeaseLostException when {@code lease} is no longer held; nothing was written
      */
-    void updateState(String tenantId, TenantState state);
+    void updateState(String tenantId, TenantState state, Lease lease);
+
+    /** {@link #updateState(String, TenantState, Lease)} without a lease: an unfenced write. */
+    default void updateState(String tenantId, TenantState state) {
+        updateState(tenantId, state, null);
+    }
 
     /**
      * Enables/disables or pauses/resumes a tenant without touching anything else.

@@ -50,8 +50,9 @@ import java.util.function.Predicate;
  * SyncReport report = engine.syncAll();
  * }</pre>
  *
- * <p>Per tenant a run takes the tenant's lease (SKIPPED with error code {@code LOCKED} when another
- * instance holds it), writes the run log, reads the credentials (the tenant's client is built once
+ * <p>Per tenant a run takes the tenant's lease under this engine's {@link #holderId()} (SKIPPED with
+ * error code {@code LOCKED}, and no run-log row, when another instance holds it), writes the run log
+ * (the run starts when the lease was taken, in the lock's clock), reads the credentials (the tenant's client is built once
  * and reused until its address or credentials change), then for VKU and PGS: fetches the course
  * list, loads the stored snapshot, computes the changes in memory, fetches course details by the
  * {@link MemberPolicy}, and writes everything of that type in one {@link CourseStore#apply} call;
@@ -60,7 +61,9 @@ import java.util.function.Predicate;
  *
  * <p>Failures stay with their tenant: bad credentials ({@code CREDENTIALS} or SARI's
  * {@code AUTHENTICATION_FAILED}), SARI errors (the {@code SariErrorCode} name), store failures
- * ({@code STORE_ERROR}), a lost lease ({@code LEASE_LOST}). An error of the whole tenant (auth,
+ * ({@code STORE_ERROR}), a lost lease ({@code LEASE_LOST}: the lease expired and another holder took it; every
+ * write of the run carries the lease, so the stores refuse what the stale run would still write, and its
+ * tenant state is left to the new holder). An error of the whole tenant (auth,
  * SARI unreachable or answering server errors) stops that tenant's run; an error of one course
  * type (e.g. a malformed answer) still lets the other type run; the tenant is FAILED either way and
  * what was written stays. SECTION_NOT_FOUND means the school has no such course type: that type is
@@ -89,7 +92,8 @@ public final class SARISyncEngine implements AutoCloseable {
         require(b.options, "options");
         SyncLock lock = b.lock != null ? b.lock : new InMemorySyncLock(b.clock);
         this.parts = new EngineParts(b.tenantStore, b.courseStore, b.syncLogStore, lock,
-                new ClientCache(b.clientFactory), b.clock, b.options, new GuardedListener(b.listener));
+                new ClientCache(b.clientFactory), b.clock, b.options, new GuardedListener(b.listener),
+                newHolderId(b.options.instanceId()));
         this.ownExecutor = b.executor == null ? Executors.newFixedThreadPool(b.options.parallelism(), threads())
                 : null;
         this.executor = b.executor != null ? b.executor : ownExecutor;
@@ -97,6 +101,19 @@ public final class SARISyncEngine implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The name this engine takes tenant leases under: {@link SyncOptions#instanceId()}, {@code #} and a
+     * random suffix of its own, so that two engines built from one {@code SyncOptions} never take each
+     * other's lease for their own (a holder taking its lease again would renew it).
+     */
+    public String holderId() {
+        return parts.holderId();
+    }
+
+    private static String newHolderId(String instanceId) {
+        return instanceId + "#" + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Syncs every enabled, unpaused tenant now, VKU then PGS (trigger SCHEDULED); paused ones are SKIPPED. */
@@ -280,9 +297,11 @@ public final class SARISyncEngine implements AutoCloseable {
                             "the tenant's run failed unexpectedly", List.of(), start, parts.clock().instant()),
                     control::cancel);
             SyncReport report = new SyncReport(start, parts.clock().instant(), results);
-            LOG.info("sync run finished: {} tenants, {} succeeded, {} partial, {} failed, {} skipped; {} in {} ms",
+            LOG.info("sync run finished: {} tenants, {} succeeded, {} partial, {} failed, {} skipped ({} locked"
+                            + " elsewhere), {} writes refused for a lost lease; {} in {} ms",
                     results.size(), report.count(SyncOutcome.SUCCESS), report.count(SyncOutcome.PARTIAL),
-                    report.count(SyncOutcome.FAILED), report.count(SyncOutcome.SKIPPED), report.total(),
+                    report.count(SyncOutcome.FAILED), report.count(SyncOutcome.SKIPPED), report.skippedLocked(),
+                    report.refusedWrites(), report.total(),
                     Duration.between(report.startedAt(), report.finishedAt()).toMillis());
             parts.listener().runFinished(report);
             return report;

@@ -35,6 +35,18 @@ public interface SyncListener {
     default void memberRemoved(StoredMember member) {
     }
 
+    /**
+     * A store refused a write of a run ({@code courseStore.apply}, {@code tenantStore.updateState} or
+     * {@code syncLogStore.finished}) because the run had lost the tenant's lease to a newer holder;
+     * nothing of that write was stored. Called before the run's {@link #tenantFinished}.
+     */
+    default void writeRefused(String tenantId, String write) {
+    }
+
+    /**
+     * A tenant is done. Also called for tenants not run, e.g. SKIPPED with error code {@code LOCKED}
+     * because another instance is syncing them ({@link TenantSyncResult#skippedLocked()}).
+     */
     default void tenantFinished(TenantSyncResult result) {
     }
 

@@ -98,7 +98,10 @@ public final class SyncOptions {
         return runLogRetention;
     }
 
-    /** This engine's name as lease owner. Default: host name and a random suffix. */
+    /**
+     * The instance's name, the prefix of each engine's lease holder id ({@code SARISyncEngine#holderId()}
+     * adds a suffix per engine). Default: host name and a random suffix.
+     */
     public String instanceId() {
         return instanceId;
     }

@@ -40,6 +40,19 @@ public record SyncReport(Instant startedAt, Instant finishedAt, List<TenantSyncR
         return results.stream().filter(r -> r.outcome() == outcome).count();
     }
 
+    /**
+     * Tenants SKIPPED because another instance was syncing them (error code {@code LOCKED}). They have
+     * no run-log row: the instance that holds the lease records the real run.
+     */
+    public int skippedLocked() {
+        return (int) results.stream().filter(TenantSyncResult::skippedLocked).count();
+    }
+
+    /** Writes the stores refused because a run had lost its tenant's lease, summed over the tenants. */
+    public int refusedWrites() {
+        return results.stream().mapToInt(TenantSyncResult::refusedWrites).sum();
+    }
+
     /** Counts summed over all tenants and types. */
     public SyncCounts total() {
         return results.stream().map(TenantSyncResult::total).reduce(SyncCounts.ZERO, SyncCounts::plus);

@@ -64,7 +64,7 @@ final class EncryptingTenantStore implements TenantStore, CredentialsRotation.Ta
     }
 
     @Override
-    public void updateState(String tenantId, TenantState state) {
+    public void updateState(String tenantId, TenantState state, io.github.sarisync.spi.Lease lease) {
         tenants.computeIfPresent(tenantId, (id, t) -> t.withState(state));
     }
 

@@ -35,7 +35,7 @@ final class FixedCourseStore implements CourseStore {
     }
 
     @Override
-    public void apply(ChangeSet changes) {
+    public void apply(ChangeSet changes, io.github.sarisync.spi.Lease lease) {
         throw new UnsupportedOperationException("the enrolment service never writes courses");
     }
 

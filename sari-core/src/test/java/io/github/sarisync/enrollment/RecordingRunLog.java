@@ -29,7 +29,7 @@ final class RecordingRunLog implements SyncLogStore {
     }
 
     @Override
-    public synchronized void finished(SyncRun run) {
+    public synchronized void finished(SyncRun run, io.github.sarisync.spi.Lease lease) {
         runs.put(run.runId(), run);
     }
 

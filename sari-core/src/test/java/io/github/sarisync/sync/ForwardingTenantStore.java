@@ -42,8 +42,8 @@ class ForwardingTenantStore implements TenantStore {
     }
 
     @Override
-    public void updateState(String tenantId, TenantState state) {
-        delegate.updateState(tenantId, state);
+    public void updateState(String tenantId, TenantState state, io.github.sarisync.spi.Lease lease) {
+        delegate.updateState(tenantId, state, lease);
     }
 
     @Override

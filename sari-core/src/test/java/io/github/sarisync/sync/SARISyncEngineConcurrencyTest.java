@@ -159,8 +159,8 @@ class SARISyncEngineConcurrencyTest {
         }
 
         @Override
-        public void updateState(String tenantId, TenantState state) {
-            super.updateState(tenantId, state);
+        public void updateState(String tenantId, TenantState state, io.github.sarisync.spi.Lease lease) {
+            super.updateState(tenantId, state, lease);
             running.get(tenantId).decrementAndGet();
         }
     }

@@ -256,18 +256,19 @@ class SARISyncEngineFlowTest {
         io.github.sarisync.memory.InMemorySyncLock realLock = new io.github.sarisync.memory.InMemorySyncLock(clock);
         io.github.sarisync.spi.SyncLock losingLock = new io.github.sarisync.spi.SyncLock() {
             @Override
-            public boolean tryAcquire(String name, String owner, Duration lease) {
+            public java.util.Optional<io.github.sarisync.spi.Lease> tryAcquire(String name, String owner,
+                                                                              Duration lease) {
                 return realLock.tryAcquire(name, owner, lease);
             }
 
             @Override
-            public boolean extend(String name, String owner, Duration lease) {
+            public boolean extend(io.github.sarisync.spi.Lease lease, Duration duration) {
                 return false;
             }
 
             @Override
-            public void release(String name, String owner) {
-                realLock.release(name, owner);
+            public void release(io.github.sarisync.spi.Lease lease) {
+                realLock.release(lease);
             }
         };
         engine = SARISyncEngine.builder().tenantStore(tenants).courseStore(courses).syncLogStore(runs).clock(clock)
@@ -309,8 +310,8 @@ class SARISyncEngineFlowTest {
                     }
 
                     @Override
-                    public void finished(io.github.sarisync.spi.SyncRun run) {
-                        watched.finished(run);
+                    public void finished(io.github.sarisync.spi.SyncRun run, io.github.sarisync.spi.Lease lease) {
+                        watched.finished(run, lease);
                     }
 
                     @Override
@@ -356,7 +357,7 @@ class SARISyncEngineFlowTest {
 
         assertThat(result.outcome()).isEqualTo(SyncOutcome.SUCCESS);
         assertThat(heartbeats).containsExactly(T0.plus(Duration.ofMinutes(4)));
-        assertThat(lock.tryAcquire("tenant:tenant-1", "another-instance", Duration.ofMinutes(1))).isTrue();
+        assertThat(lock.tryAcquire("tenant:tenant-1", "another-instance", Duration.ofMinutes(1))).isPresent();
     }
 
     @Test
@@ -389,10 +390,10 @@ class SARISyncEngineFlowTest {
         private final AtomicInteger staged = new AtomicInteger();
 
         @Override
-        public void apply(ChangeSet changes) {
+        public void apply(ChangeSet changes, io.github.sarisync.spi.Lease lease) {
             applies.incrementAndGet();
             staged.set(0);
-            super.apply(changes);
+            super.apply(changes, lease);
         }
 
         @Override

@@ -101,11 +101,19 @@ class SARISyncEngineTest {
     }
 
     @Test
-    void aTenantWhoseLeaseAnotherInstanceHoldsIsSkippedAndLogged() {
+    void aTenantWhoseLeaseAnotherInstanceHoldsIsSkippedAndCountedWithoutARunLogRow() {
         tenant("tenant-1");
         lock.tryAcquire("tenant:tenant-1", "other-instance", Duration.ofMinutes(5));
+        List<TenantSyncResult> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SARISyncEngine engine = builder().listener(new SyncListener() {
+                    @Override
+                    public void tenantFinished(TenantSyncResult result) {
+                        heard.add(result);
+                    }
+                }).build();
+        engines.add(engine);
 
-        SyncReport report = engine().syncAll();
+        SyncReport report = engine.syncAll();
 
         assertThat(report.results()).singleElement().satisfies(r -> {
             assertThat(r.outcome()).isEqualTo(SyncOutcome.SKIPPED);
@@ -113,8 +121,10 @@ class SARISyncEngineTest {
         });
         assertThat(report.success()).isTrue();
         assertThat(report.tenantsProcessed()).isZero();
-        assertThat(runs.recentRuns("tenant-1", 5)).singleElement()
-                .satisfies(r -> assertThat(r.status()).isEqualTo(RunStatus.SKIPPED));
+        assertThat(report.skippedLocked()).isOne();
+        assertThat(heard).singleElement().satisfies(r -> assertThat(r.skippedLocked()).isTrue());
+        // the instance that holds the lease writes the row of the real run; this one writes none
+        assertThat(runs.recentRuns("tenant-1", 5)).isEmpty();
         assertThat(tenants.find("tenant-1").orElseThrow().state()).isEqualTo(TenantState.NEW);
     }
 

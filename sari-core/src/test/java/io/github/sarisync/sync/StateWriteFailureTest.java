@@ -33,7 +33,7 @@ class StateWriteFailureTest {
                 new SariCredentials("client", "client-secret", "school", "school-password"));
         TenantStore tenants = new ForwardingTenantStore(stored) {
             @Override
-            public void updateState(String tenantId, TenantState state) {
+            public void updateState(String tenantId, TenantState state, io.github.sarisync.spi.Lease lease) {
                 throw new IllegalStateException("database unavailable");
             }
         };

@@ -64,6 +64,11 @@ public final class GuardedListener implements SyncListener {
     }
 
     @Override
+    public void writeRefused(String tenantId, String write) {
+        guard("writeRefused", () -> delegate.writeRefused(tenantId, write));
+    }
+
+    @Override
     public void tenantFinished(TenantSyncResult result) {
         guard("tenantFinished", () -> delegate.tenantFinished(result));
     }

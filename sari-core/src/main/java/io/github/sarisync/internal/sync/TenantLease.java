@@ -1,5 +1,7 @@
 package io.github.sarisync.internal.sync;
 
+import io.github.sarisync.spi.Lease;
+import io.github.sarisync.spi.LeaseLostException;
 import io.github.sarisync.spi.SyncLock;
 import io.github.sarisync.spi.SyncLogStore;
 import org.slf4j.Logger;
@@ -7,6 +9,8 @@ import org.slf4j.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A tenant's lease while its run goes on. The run passes {@link #checkpoint()} between its steps
@@ -14,8 +18,13 @@ import java.time.Instant;
  * has passed since the last extension, the checkpoint extends the lease and writes the run's
  * heartbeat. A lease that cannot be extended was lost (the run took longer than the lease and
  * another instance took over): the checkpoint then stops the run before it writes anything more.
+ *
+ * <p>Checkpoints cannot see a pause between the last checkpoint and a write (a GC pause, a stalled
+ * connection), so every write of the run carries the lease ({@link #fenced}) and the store refuses
+ * it when a newer take exists; each refusal is counted.
  */
 final class TenantLease {
+    static final String LOST = "LEASE_LOST";
     private static final Logger LOG = SyncLogging.logger("lease");
 
     private final SyncLock lock;
@@ -26,10 +35,14 @@ final class TenantLease {
     private final Duration duration;
     private final Duration extendEvery;
     private final String runId;
+    private final Consumer<String> onRefused;
+    private Lease lease;
     private Instant extendedAt;
+    private int refused;
 
+    /** @param onRefused hears the name of each write the store refused for a lost lease */
     TenantLease(SyncLock lock, SyncLogStore log, Clock clock, String tenantId, String owner, Duration duration,
-                String runId) {
+                String runId, Consumer<String> onRefused) {
         this.lock = lock;
         this.log = log;
         this.clock = clock;
@@ -38,6 +51,7 @@ final class TenantLease {
         this.duration = duration;
         this.extendEvery = Duration.ofMillis(duration.toMillis() / 3);
         this.runId = runId;
+        this.onRefused = onRefused;
     }
 
     static String name(String tenantId) {
@@ -47,11 +61,27 @@ final class TenantLease {
     /** Takes the lease; false when another holder has it. */
     boolean acquire() {
         Instant now = clock.instant();
-        boolean taken = TenantFailure.store("syncLock.tryAcquire", () -> lock.tryAcquire(name, owner, duration));
-        if (taken) {
+        Optional<Lease> taken = TenantFailure.store("syncLock.tryAcquire", () -> lock.tryAcquire(name, owner, duration));
+        if (taken.isPresent()) {
+            lease = taken.get();
             extendedAt = now;
         }
-        return taken;
+        return taken.isPresent();
+    }
+
+    /** When the lease was taken, in the lock's clock (the database's for a database lock). */
+    Instant acquiredAt() {
+        return lease.acquiredAt();
+    }
+
+    /** The lease as taken; the run's writes carry it. */
+    Lease lease() {
+        return lease;
+    }
+
+    /** Writes the store refused because this lease was lost. */
+    int refused() {
+        return refused;
     }
 
     /** Extends the lease and writes a heartbeat when a third of the lease has passed. */
@@ -60,10 +90,9 @@ final class TenantLease {
         if (Duration.between(extendedAt, now).compareTo(extendEvery) < 0) {
             return;
         }
-        boolean kept = TenantFailure.store("syncLock.extend", () -> lock.extend(name, owner, duration));
+        boolean kept = TenantFailure.store("syncLock.extend", () -> lock.extend(lease, duration));
         if (!kept) {
-            throw new TenantFailure("LEASE_LOST", "the lease " + name + " expired and was taken over; the run stopped"
-                    + " before writing further", null);
+            throw lost("the lease " + name + " expired and was taken over; the run stopped before writing further");
         }
         extendedAt = now;
         try {
@@ -73,12 +102,39 @@ final class TenantLease {
         }
     }
 
+    /**
+     * Runs a store write that carries the lease. A refusal (the lease was lost) is counted and
+     * stops the run with {@code LEASE_LOST}; any other failure is a {@code STORE_ERROR} naming the call.
+     */
+    void fenced(String call, Runnable write) {
+        try {
+            TenantFailure.store(call, write);
+        } catch (TenantFailure e) {
+            if (e.getCause() instanceof LeaseLostException refusal) {
+                refused++;
+                onRefused.accept(call);
+                LOG.warn("{} refused: {}", call, refusal.getMessage());
+                throw lost(call + " was refused: the lease " + name + " (fence " + lease.fence()
+                        + ") was lost to a newer holder; nothing of it was written");
+            }
+            throw e;
+        }
+    }
+
     void release() {
         try {
-            lock.release(name, owner);
+            lock.release(lease);
         } catch (RuntimeException e) {
             LOG.warn("syncLock.release of {} failed (the lease expires by itself): {}", name,
                     TenantFailure.describe(e));
         }
+    }
+
+    static boolean isLost(TenantFailure failure) {
+        return LOST.equals(failure.code());
+    }
+
+    private static TenantFailure lost(String message) {
+        return new TenantFailure(LOST, message, null);
     }
 }

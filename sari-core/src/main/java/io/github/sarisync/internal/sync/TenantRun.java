@@ -85,47 +85,63 @@ public final class TenantRun {
     }
 
     private TenantSyncResult runLeased(String runId) {
-        Instant start = parts.clock().instant();
-        SyncRun started = SyncRun.started(runId, tenant.id(), SyncRun.SYNC, trigger, start);
         TenantLease lease = new TenantLease(parts.lock(), parts.syncLogStore(), parts.clock(), tenant.id(),
-                parts.options().instanceId(), parts.options().leaseDuration(), runId);
+                parts.holderId(), parts.options().leaseDuration(), runId,
+                write -> parts.listener().writeRefused(tenant.id(), write));
         boolean taken;
         try {
             taken = lease.acquire();
         } catch (TenantFailure e) {
-            return finish(started, failed(runId, start, e.code(), e.getMessage()), List.of());
+            Instant at = parts.clock().instant();
+            SyncRun started = SyncRun.started(runId, tenant.id(), SyncRun.SYNC, trigger, at);
+            return finish(started, failed(runId, at, e.code(), e.getMessage()), List.of(), null);
         }
         if (!taken) {
-            return finish(started, result(runId, start, SyncOutcome.SKIPPED, Map.of(), "LOCKED",
-                    "another instance holds the lease " + TenantLease.name(tenant.id()), List.of()), List.of());
+            // another instance is syncing the tenant: no run-log row, or N instances would log N-1 of these
+            // per tenant and interval; the report, the log line and the listener still count it
+            Instant at = parts.clock().instant();
+            TenantSyncResult locked = result(runId, at, SyncOutcome.SKIPPED, Map.of(), "LOCKED",
+                    "another instance holds the lease " + TenantLease.name(tenant.id()), List.of());
+            LOG.info("tenant {} SKIPPED: LOCKED (another instance is syncing it; not recorded in the run log)",
+                    tenant.id());
+            return locked;
         }
+        // the run starts when its lease was taken, in the lock's clock: waiting for a slow lock is no part
+        // of it, so two runs of one tenant never overlap in the history
+        Instant start = lease.acquiredAt();
+        SyncRun started = SyncRun.started(runId, tenant.id(), SyncRun.SYNC, trigger, start);
         TenantSyncResult notDue = recheckDue(runId, start, started, lease);
         if (notDue != null) {
             return notDue;
         }
-        boolean release = true;
+        boolean held = true;
         TenantSyncResult result;
         List<String> summaries = new ArrayList<>();
         try {
             guardedLog("syncLogStore.started", () -> parts.syncLogStore().started(started));
             result = syncTypes(runId, start, lease, summaries);
         } catch (TenantFailure e) {
-            release = !"LEASE_LOST".equals(e.code());
+            held = !TenantLease.isLost(e);
             result = failed(runId, start, e.code(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("tenant run failed unexpectedly", e);
             result = failed(runId, start, "INTERNAL_ERROR", TenantFailure.describe(e));
         }
         try {
-            if (release) {
-                result = updateState(start, result);
+            if (held) {
+                result = updateState(start, result, lease);
+                held = !TenantLease.LOST.equals(result.errorCode());
             }
-            return finish(started, result, summaries);
+            return withRefusals(finish(started, result, summaries, held ? lease : null), lease);
         } finally {
-            if (release) {
+            if (held) {
                 lease.release();
             }
         }
+    }
+
+    private static TenantSyncResult withRefusals(TenantSyncResult result, TenantLease lease) {
+        return lease.refused() == 0 ? result : result.withRefusedWrites(lease.refused());
     }
 
     /**
@@ -141,7 +157,7 @@ public final class TenantRun {
             stored = TenantFailure.store("tenantStore.find", () -> parts.tenantStore().find(tenant.id()));
         } catch (TenantFailure e) {
             lease.release();
-            return finish(started, failed(runId, start, e.code(), e.getMessage()), List.of());
+            return finish(started, failed(runId, start, e.code(), e.getMessage()), List.of(), null);
         }
         if (stored.isPresent() && stillDue.test(stored.get())) {
             stateBefore = stored.get().state();
@@ -150,7 +166,7 @@ public final class TenantRun {
         lease.release();
         return finish(started, result(runId, start, SyncOutcome.SKIPPED, Map.of(), "NOT_DUE", "tenant " + tenant.id()
                 + " is no longer due: synced by another instance, paused or disabled since this run was planned",
-                List.of()), List.of());
+                List.of()), List.of(), null);
     }
 
     private TenantSyncResult syncTypes(String runId, Instant start, TenantLease lease, List<String> summaries) {
@@ -210,7 +226,7 @@ public final class TenantRun {
         }
     }
 
-    private TenantSyncResult updateState(Instant start, TenantSyncResult result) {
+    private TenantSyncResult updateState(Instant start, TenantSyncResult result, TenantLease lease) {
         TenantState old = stateBefore;
         TenantState state = switch (result.outcome()) {
             case SUCCESS, PARTIAL -> new TenantState(start, start, runStatus(result.outcome()), 0, null, null);
@@ -222,10 +238,16 @@ public final class TenantRun {
             return result;
         }
         try {
-            parts.tenantStore().updateState(tenant.id(), state);
+            lease.fenced("tenantStore.updateState",
+                    () -> parts.tenantStore().updateState(tenant.id(), state, lease.lease()));
             return result;
-        } catch (RuntimeException e) {
-            String problem = "tenantStore.updateState failed: " + TenantFailure.describe(e);
+        } catch (TenantFailure e) {
+            if (TenantLease.isLost(e)) {
+                // the newer holder owns the tenant's state now; this run's outcome is that it lost the lease
+                return result(result.runId(), start, SyncOutcome.FAILED, result.counts(), e.code(), e.getMessage(),
+                        result.warnings());
+            }
+            String problem = e.getMessage();
             LOG.error("{}", problem);
             if (result.outcome() == SyncOutcome.FAILED) {
                 // the run's own failure is what the user must see; the lost state write comes second
@@ -239,15 +261,48 @@ public final class TenantRun {
         }
     }
 
-    private TenantSyncResult finish(SyncRun started, TenantSyncResult result, List<String> summaries) {
-        SyncRun finished = started.finish(runStatus(result.outcome()), result.finishedAt(), result.total(),
+    /**
+     * Writes the run's end to the run log. With {@code lease} (the run still believes it holds it)
+     * the row is fenced: when the store refuses it, the run lost its lease after its last write and
+     * is recorded, without the lease, as FAILED with {@code LEASE_LOST}.
+     */
+    private TenantSyncResult finish(SyncRun started, TenantSyncResult result, List<String> summaries,
+                                    TenantLease lease) {
+        TenantSyncResult ended = result;
+        if (lease != null) {
+            SyncRun finished = finishedRun(started, result, summaries);
+            try {
+                lease.fenced("syncLogStore.finished",
+                        () -> parts.syncLogStore().finished(finished, lease.lease()));
+            } catch (TenantFailure e) {
+                if (!TenantLease.isLost(e)) {
+                    LOG.warn("syncLogStore.finished failed (the sync goes on): {}", e.getMessage());
+                    logEnd(result);
+                    return result;
+                }
+                ended = result(result.runId(), result.startedAt(), SyncOutcome.FAILED, result.counts(), e.code(),
+                        e.getMessage(), result.warnings());
+                SyncRun lost = finishedRun(started, ended, summaries);
+                guardedLog("syncLogStore.finished", () -> parts.syncLogStore().finished(lost));
+            }
+        } else {
+            SyncRun finished = finishedRun(started, result, summaries);
+            guardedLog("syncLogStore.finished", () -> parts.syncLogStore().finished(finished));
+        }
+        logEnd(ended);
+        return ended;
+    }
+
+    private SyncRun finishedRun(SyncRun started, TenantSyncResult result, List<String> summaries) {
+        return started.finish(runStatus(result.outcome()), result.finishedAt(), result.total(),
                 result.errorCode(), result.errorMessage(), detail(result, summaries));
-        guardedLog("syncLogStore.finished", () -> parts.syncLogStore().finished(finished));
+    }
+
+    private void logEnd(TenantSyncResult result) {
         LOG.info("tenant {} {}: {} ({}ms){}{}", tenant.id(), result.outcome(), summary(result),
                 result.duration().toMillis(), result.errorCode() == null ? "" : " " + result.errorCode() + ": "
                         + result.errorMessage(), result.warnings().isEmpty() ? "" : " warnings: "
                         + result.warnings().size());
-        return result;
     }
 
     private TenantSyncResult result(String runId, Instant start, SyncOutcome outcome, Map<CourseType, SyncCounts> counts,

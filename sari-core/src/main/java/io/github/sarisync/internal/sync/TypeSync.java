@@ -127,7 +127,7 @@ final class TypeSync {
                 rows.updates(), rows.statusChanges(), upserts, removed);
         lease.checkpoint();
         if (!changes.isEmpty()) {
-            TenantFailure.store("courseStore.apply", () -> parts.courseStore().apply(changes));
+            lease.fenced("courseStore.apply", () -> parts.courseStore().apply(changes, lease.lease()));
         }
         logParts(type, changes);
         fireEvents(changes, added, removed);
