@@ -3,7 +3,8 @@ package io.github.sarisync.spi;
 import java.time.Instant;
 
 /**
- * A tenant's schedule state as the engine leaves it after each run.
+ * A tenant's schedule state as the engine leaves it after each run. Its instants are in the engine's
+ * clock, the one the due rule compares them with (a run-log row's start is in the lock's clock).
  *
  * @param lastAttemptAt       when the last run started (null: never)
  * @param lastSuccessAt       when the last run that succeeded (or was PARTIAL) started; a failed run never advances it

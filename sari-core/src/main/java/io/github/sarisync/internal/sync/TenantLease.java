@@ -37,6 +37,7 @@ final class TenantLease {
     private final String runId;
     private final Consumer<String> onRefused;
     private Lease lease;
+    private Instant takenAt;
     private Instant extendedAt;
     private int refused;
 
@@ -61,9 +62,11 @@ final class TenantLease {
     /** Takes the lease; false when another holder has it. */
     boolean acquire() {
         Instant now = clock.instant();
-        Optional<Lease> taken = TenantFailure.store("syncLock.tryAcquire", () -> lock.tryAcquire(name, owner, duration));
+        Optional<Lease> taken = TenantFailure.store("syncLock.tryAcquire",
+                () -> lock.tryAcquire(name, owner, duration));
         if (taken.isPresent()) {
             lease = taken.get();
+            takenAt = now;
             extendedAt = now;
         }
         return taken.isPresent();
@@ -72,6 +75,11 @@ final class TenantLease {
     /** When the lease was taken, in the lock's clock (the database's for a database lock). */
     Instant acquiredAt() {
         return lease.acquiredAt();
+    }
+
+    /** When the lease was taken, in the engine's clock (the schedule's). */
+    Instant takenAtEngineClock() {
+        return takenAt;
     }
 
     /** The lease as taken; the run's writes carry it. */

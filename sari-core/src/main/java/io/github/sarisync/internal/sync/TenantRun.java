@@ -97,19 +97,21 @@ public final class TenantRun {
             return finish(started, failed(runId, at, e.code(), e.getMessage()), List.of(), null);
         }
         if (!taken) {
-            // another instance is syncing the tenant: no run-log row, or N instances would log N-1 of these
-            // per tenant and interval; the report, the log line and the listener still count it
+            // another instance is syncing the tenant: no run-log row (N instances would log N-1 of these per
+            // tenant and interval), so no run id either; the report, the log line and the listener count it
             Instant at = parts.clock().instant();
-            TenantSyncResult locked = result(runId, at, SyncOutcome.SKIPPED, Map.of(), "LOCKED",
+            TenantSyncResult locked = result(null, at, SyncOutcome.SKIPPED, Map.of(), TenantSyncResult.LOCKED,
                     "another instance holds the lease " + TenantLease.name(tenant.id()), List.of());
             LOG.info("tenant {} SKIPPED: LOCKED (another instance is syncing it; not recorded in the run log)",
                     tenant.id());
             return locked;
         }
         // the run starts when its lease was taken, in the lock's clock: waiting for a slow lock is no part
-        // of it, so two runs of one tenant never overlap in the history
+        // of it, so two runs of one tenant never overlap in the history. The schedule (tenant state, due
+        // rule) and the heartbeats stay in the engine's clock, the one they are compared with.
         Instant start = lease.acquiredAt();
-        SyncRun started = SyncRun.started(runId, tenant.id(), SyncRun.SYNC, trigger, start);
+        SyncRun started = new SyncRun(runId, tenant.id(), SyncRun.SYNC, trigger, RunStatus.STARTED, start,
+                lease.takenAtEngineClock(), null, SyncCounts.ZERO, null, null, null);
         TenantSyncResult notDue = recheckDue(runId, start, started, lease);
         if (notDue != null) {
             return notDue;
@@ -129,7 +131,7 @@ public final class TenantRun {
         }
         try {
             if (held) {
-                result = updateState(start, result, lease);
+                result = updateState(lease.takenAtEngineClock(), result, lease);
                 held = !TenantLease.LOST.equals(result.errorCode());
             }
             return withRefusals(finish(started, result, summaries, held ? lease : null), lease);
@@ -226,6 +228,7 @@ public final class TenantRun {
         }
     }
 
+    /** @param start when the run started in the engine's clock, the one the due rule reads the state in */
     private TenantSyncResult updateState(Instant start, TenantSyncResult result, TenantLease lease) {
         TenantState old = stateBefore;
         TenantState state = switch (result.outcome()) {
@@ -244,8 +247,8 @@ public final class TenantRun {
         } catch (TenantFailure e) {
             if (TenantLease.isLost(e)) {
                 // the newer holder owns the tenant's state now; this run's outcome is that it lost the lease
-                return result(result.runId(), start, SyncOutcome.FAILED, result.counts(), e.code(), e.getMessage(),
-                        result.warnings());
+                return result(result.runId(), result.startedAt(), SyncOutcome.FAILED, result.counts(), e.code(),
+                        e.getMessage(), result.warnings());
             }
             String problem = e.getMessage();
             LOG.error("{}", problem);
@@ -253,11 +256,11 @@ public final class TenantRun {
                 // the run's own failure is what the user must see; the lost state write comes second
                 List<String> warnings = new ArrayList<>(result.warnings());
                 warnings.add(problem);
-                return result(result.runId(), start, SyncOutcome.FAILED, result.counts(), result.errorCode(),
-                        result.errorMessage(), warnings);
+                return result(result.runId(), result.startedAt(), SyncOutcome.FAILED, result.counts(),
+                        result.errorCode(), result.errorMessage(), warnings);
             }
-            return result(result.runId(), start, SyncOutcome.FAILED, result.counts(), "STORE_ERROR", problem,
-                    result.warnings());
+            return result(result.runId(), result.startedAt(), SyncOutcome.FAILED, result.counts(), "STORE_ERROR",
+                    problem, result.warnings());
         }
     }
 
@@ -307,8 +310,11 @@ public final class TenantRun {
 
     private TenantSyncResult result(String runId, Instant start, SyncOutcome outcome, Map<CourseType, SyncCounts> counts,
                                     String code, String message, List<String> warnings) {
+        // the start is in the lock's clock (the database's), the end in the engine's: an engine clock
+        // behind the database's must not make a run end before it started
+        Instant end = parts.clock().instant();
         return new TenantSyncResult(tenant.id(), tenant.name(), runId, trigger, outcome, counts, code, message,
-                warnings, start, parts.clock().instant());
+                warnings, start, end.isBefore(start) ? start : end);
     }
 
     private TenantSyncResult failed(String runId, Instant start, String code, String message) {
