@@ -10,6 +10,7 @@ import io.github.sarisync.spi.CourseSnapshot;
 import io.github.sarisync.spi.CourseStatus;
 import io.github.sarisync.spi.CourseStore;
 import io.github.sarisync.spi.FieldLimits;
+import io.github.sarisync.spi.Lease;
 import io.github.sarisync.spi.LimitedField;
 import io.github.sarisync.spi.StoredCourse;
 import io.github.sarisync.spi.StoredGroup;
@@ -34,7 +35,8 @@ import java.util.function.BiConsumer;
  *
  * <p>{@link #load} and {@link #loadMembers} are one query each. {@link #apply} runs in one
  * transaction with at most five batched statements (groups, parts, status changes, member upserts,
- * member removals), however many rows they carry, and none at all for an empty change set. Rows are
+ * member removals), however many rows they carry, and none at all for an empty change set; with a lease,
+ * the transaction first checks and locks the lease row ({@code lock.check}). Rows are
  * upserted ({@code ON CONFLICT} on PostgreSQL, {@code MERGE} on H2), so a row that already exists is
  * overwritten with what the change set says instead of failing the whole apply. A database error
  * is thrown as a {@link JdbcStoreException}, which holds no statement and no bound value.
@@ -99,13 +101,14 @@ public final class JdbcCourseStore implements CourseStore {
     }
 
     @Override
-    public void apply(ChangeSet changes) {
+    public void apply(ChangeSet changes, Lease lease) {
         Objects.requireNonNull(changes, "changes");
         if (changes.isEmpty()) {
             return;
         }
         requireSameTenant(changes);
-        database.inTransaction(handle -> {
+        String write = "courseStore.apply of tenant " + changes.tenantId() + " " + changes.type();
+        database.inFencedTransaction(lease, write, handle -> {
             batch(handle, "course.upsertGroup", concat(changes.newGroups(), changes.changedGroups()),
                     JdbcCourseStore::bindGroup);
             batch(handle, "course.upsertCourse", concat(changes.inserts(), changes.updates()),

@@ -1,16 +1,21 @@
 package io.github.sarisync.jdbc;
 
 import io.github.sarisync.internal.jdbc.Database;
+import io.github.sarisync.internal.jdbc.SqlValues;
+import io.github.sarisync.spi.Lease;
 import io.github.sarisync.spi.SyncLock;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Leases in the {@code <prefix>locks} table, one row per lease name. Taking, extending and
  * releasing are each one conditional statement evaluated in the database's clock, so the
  * instances' clocks need not agree: PostgreSQL uses {@code INSERT ... ON CONFLICT (name) DO UPDATE
- * ... WHERE expired OR ours}, H2 the equivalent {@code MERGE}. A lease is released by setting its
- * expiry to now; the row stays for the next holder.
+ * ... WHERE expired OR ours RETURNING}, H2 the equivalent {@code MERGE} read through {@code FINAL TABLE}.
+ * Each take increments the row's {@code fence} in that same statement; extending and releasing
+ * match the take by owner and fence. A lease is released by setting its expiry to now; the row
+ * (and its fence) stays for the next holder.
  */
 public final class JdbcSyncLock implements SyncLock {
     private static final String UNIQUE_VIOLATION = "23505";
@@ -22,8 +27,8 @@ public final class JdbcSyncLock implements SyncLock {
     }
 
     @Override
-    public boolean tryAcquire(String name, String owner, Duration lease) {
-        long leaseMillis = requireLease(name, owner, lease);
+    public Optional<Lease> tryAcquire(String name, String owner, Duration duration) {
+        long leaseMillis = requireLease(name, owner, duration);
         try {
             return acquire(name, owner, leaseMillis);
         } catch (JdbcStoreException e) {
@@ -37,23 +42,27 @@ public final class JdbcSyncLock implements SyncLock {
     }
 
     @Override
-    public boolean extend(String name, String owner, Duration lease) {
-        long leaseMillis = requireLease(name, owner, lease);
+    public boolean extend(Lease lease, Duration duration) {
+        requireLease(lease);
+        long leaseMillis = requireLease(lease.name(), lease.owner(), duration);
         return database.withHandle(handle -> handle.createUpdate(database.sql("lock.extend"))
-                .bind("name", name).bind("owner", owner).bind("leaseMillis", leaseMillis).execute()) == 1;
+                .bind("name", lease.name()).bind("owner", lease.owner()).bind("fence", lease.fence())
+                .bind("leaseMillis", leaseMillis).execute()) == 1;
     }
 
     @Override
-    public void release(String name, String owner) {
-        requireText(name, "name");
-        requireText(owner, "owner");
+    public void release(Lease lease) {
+        requireLease(lease);
         database.withHandle(handle -> handle.createUpdate(database.sql("lock.release"))
-                .bind("name", name).bind("owner", owner).execute());
+                .bind("name", lease.name()).bind("owner", lease.owner()).bind("fence", lease.fence()).execute());
     }
 
-    private boolean acquire(String name, String owner, long leaseMillis) {
-        return database.withHandle(handle -> handle.createUpdate(database.sql("lock.acquire"))
-                .bind("name", name).bind("owner", owner).bind("leaseMillis", leaseMillis).execute()) == 1;
+    private Optional<Lease> acquire(String name, String owner, long leaseMillis) {
+        return database.withHandle(handle -> handle.createQuery(database.sql("lock.acquire"))
+                .bind("name", name).bind("owner", owner).bind("leaseMillis", leaseMillis)
+                .map((rs, ctx) -> new Lease(name, owner, rs.getLong("fence"), SqlValues.instant(rs, "locked_at"),
+                        SqlValues.instant(rs, "expires_at")))
+                .findOne());
     }
 
     private static long requireLease(String name, String owner, Duration lease) {
@@ -64,6 +73,12 @@ public final class JdbcSyncLock implements SyncLock {
         }
         // the statements count in milliseconds: a positive lease below one still lasts one
         return Math.max(1, lease.toMillis());
+    }
+
+    private static void requireLease(Lease lease) {
+        if (lease == null) {
+            throw new IllegalArgumentException("lease must not be null");
+        }
     }
 
     private static void requireText(String value, String what) {

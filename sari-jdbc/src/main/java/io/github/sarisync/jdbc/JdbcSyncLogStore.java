@@ -2,6 +2,7 @@ package io.github.sarisync.jdbc;
 
 import io.github.sarisync.internal.jdbc.Database;
 import io.github.sarisync.internal.jdbc.SqlValues;
+import io.github.sarisync.spi.Lease;
 import io.github.sarisync.spi.RunStatus;
 import io.github.sarisync.spi.SyncCounts;
 import io.github.sarisync.spi.SyncLogStore;
@@ -47,8 +48,10 @@ public final class JdbcSyncLogStore implements SyncLogStore {
     }
 
     @Override
-    public void finished(SyncRun run) {
-        write("run.finished", run);
+    public void finished(SyncRun run, Lease lease) {
+        Objects.requireNonNull(run, "run");
+        database.fencedWrite(lease, "syncLogStore.finished of run " + run.runId() + " of tenant " + run.tenantId(),
+                handle -> bind(handle.createUpdate(database.sql("run.finished")), run).execute());
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.github.sarisync.internal.jdbc.Database;
 import io.github.sarisync.internal.jdbc.SqlValues;
 import io.github.sarisync.spi.CredentialsCipher;
 import io.github.sarisync.spi.CredentialsException;
+import io.github.sarisync.spi.Lease;
+import io.github.sarisync.spi.LeaseLostException;
 import io.github.sarisync.spi.RunStatus;
 import io.github.sarisync.spi.Tenant;
 import io.github.sarisync.spi.TenantState;
@@ -102,11 +104,23 @@ public final class JdbcTenantStore implements TenantStore, CredentialsRotation.T
     }
 
     @Override
-    public void updateState(String tenantId, TenantState state) {
+    public void updateState(String tenantId, TenantState state, Lease lease) {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(state, "state");
-        int rows = database.withHandle(handle -> bindState(handle.createUpdate(database.sql("tenant.updateState")), state)
-                .bind("id", tenantId).execute());
+        if (lease == null) {
+            int rows = database.withHandle(handle -> bindState(handle.createUpdate(database.sql("tenant.updateState")),
+                    state).bind("id", tenantId).execute());
+            requireFound(tenantId, rows);
+            return;
+        }
+        // one statement in the warm path: the lease condition is part of the update
+        int rows = database.withHandle(handle -> bindState(
+                handle.createUpdate(database.sql("tenant.updateStateFenced")), state).bind("id", tenantId)
+                .bind("leaseName", lease.name()).bind("leaseOwner", lease.owner()).bind("fence", lease.fence())
+                .execute());
+        if (rows == 0 && find(tenantId).isPresent()) {
+            throw new LeaseLostException(lease, "tenantStore.updateState of tenant " + tenantId);
+        }
         requireFound(tenantId, rows);
     }
 

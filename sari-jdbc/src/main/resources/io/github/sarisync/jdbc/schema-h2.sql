@@ -110,8 +110,11 @@ CREATE TABLE IF NOT EXISTS ${sari_prefix}locks (
     owner      VARCHAR(255) NOT NULL,
     locked_at  TIMESTAMP WITH TIME ZONE  NOT NULL,
     expires_at TIMESTAMP WITH TIME ZONE  NOT NULL,
+    fence      BIGINT       NOT NULL DEFAULT 0,
     CONSTRAINT ${sari_prefix}locks_pk PRIMARY KEY (name)
 );
+-- databases installed before fencing tokens get the column (harmless when re-run)
+ALTER TABLE ${sari_prefix}locks ADD COLUMN IF NOT EXISTS fence BIGINT NOT NULL DEFAULT 0;
 
 -- the enrolment outbox: every registration change requested of SARI, kept until carried out or failed for good
 CREATE TABLE IF NOT EXISTS ${sari_prefix}enrollment_outbox (

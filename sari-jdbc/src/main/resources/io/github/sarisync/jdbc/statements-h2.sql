@@ -51,6 +51,17 @@ UPDATE ${sari_prefix}tenants SET last_attempt_at = :lastAttemptAt, last_success_
        last_error_message = :lastErrorMessage
  WHERE id = :id
 
+-- a state write carrying the run's lease, in one statement: the sub-select holds the lease row until the
+-- commit (a new take waits), and a lease expired or taken again matches no row, so nothing is written
+-- name: tenant.updateStateFenced
+UPDATE ${sari_prefix}tenants SET last_attempt_at = :lastAttemptAt, last_success_at = :lastSuccessAt,
+       last_outcome = :lastOutcome, consecutive_failures = :consecutiveFailures, last_error_code = :lastErrorCode,
+       last_error_message = :lastErrorMessage
+ WHERE id = :id
+   AND EXISTS (SELECT fence FROM ${sari_prefix}locks
+                WHERE name = :leaseName AND owner = :leaseOwner AND fence = :fence AND expires_at > CURRENT_TIMESTAMP
+                  FOR UPDATE)
+
 -- name: tenant.setFlags
 UPDATE ${sari_prefix}tenants SET enabled = :enabled, paused = :paused WHERE id = :id
 
@@ -194,23 +205,34 @@ SELECT run_id, tenant_id, operation, run_trigger, status, started_at, heartbeat_
  WHERE status = 'STARTED'
  ORDER BY started_at, run_id
 
+-- FINAL TABLE returns the row as the MERGE left it, so the fence and times come back in the same statement;
+-- no row when the lease is held by someone else
 -- name: lock.acquire
+SELECT fence, locked_at, expires_at FROM FINAL TABLE (
 MERGE INTO ${sari_prefix}locks l
 USING (SELECT 1 AS one) s ON l.name = :name
 WHEN MATCHED AND (l.expires_at <= CURRENT_TIMESTAMP OR l.owner = :owner) THEN
      UPDATE SET owner = :owner, locked_at = CURRENT_TIMESTAMP,
-            expires_at = DATEADD(MILLISECOND, :leaseMillis, CURRENT_TIMESTAMP)
+            expires_at = DATEADD(MILLISECOND, :leaseMillis, CURRENT_TIMESTAMP), fence = l.fence + 1
 WHEN NOT MATCHED THEN
-     INSERT (name, owner, locked_at, expires_at)
-     VALUES (:name, :owner, CURRENT_TIMESTAMP, DATEADD(MILLISECOND, :leaseMillis, CURRENT_TIMESTAMP))
+     INSERT (name, owner, locked_at, expires_at, fence)
+     VALUES (:name, :owner, CURRENT_TIMESTAMP, DATEADD(MILLISECOND, :leaseMillis, CURRENT_TIMESTAMP), 1)
+)
 
 -- name: lock.extend
 UPDATE ${sari_prefix}locks SET expires_at = DATEADD(MILLISECOND, :leaseMillis, CURRENT_TIMESTAMP)
- WHERE name = :name AND owner = :owner AND expires_at > CURRENT_TIMESTAMP
+ WHERE name = :name AND owner = :owner AND fence = :fence AND expires_at > CURRENT_TIMESTAMP
 
 -- name: lock.release
 UPDATE ${sari_prefix}locks SET expires_at = CURRENT_TIMESTAMP
- WHERE name = :name AND owner = :owner AND expires_at > CURRENT_TIMESTAMP
+ WHERE name = :name AND owner = :owner AND fence = :fence AND expires_at > CURRENT_TIMESTAMP
+
+-- the first statement of a fenced write's transaction: the row lock makes a new take wait for the write,
+-- and a write after expiry or takeover finds no row
+-- name: lock.check
+SELECT fence FROM ${sari_prefix}locks
+ WHERE name = :name AND owner = :owner AND fence = :fence AND expires_at > CURRENT_TIMESTAMP
+   FOR UPDATE
 
 -- enrolment outbox (EnrollmentService): one row per requested part change
 -- name: outbox.insert

@@ -50,6 +50,17 @@ UPDATE ${sari_prefix}tenants SET last_attempt_at = :lastAttemptAt, last_success_
        last_error_message = :lastErrorMessage
  WHERE id = :id
 
+-- a state write carrying the run's lease, in one statement: the sub-select holds the lease row until the
+-- commit (a new take waits), and a lease expired or taken again matches no row, so nothing is written
+-- name: tenant.updateStateFenced
+UPDATE ${sari_prefix}tenants SET last_attempt_at = :lastAttemptAt, last_success_at = :lastSuccessAt,
+       last_outcome = :lastOutcome, consecutive_failures = :consecutiveFailures, last_error_code = :lastErrorCode,
+       last_error_message = :lastErrorMessage
+ WHERE id = :id
+   AND EXISTS (SELECT fence FROM ${sari_prefix}locks
+                WHERE name = :leaseName AND owner = :leaseOwner AND fence = :fence AND expires_at > clock_timestamp()
+                  FOR SHARE)
+
 -- name: tenant.setFlags
 UPDATE ${sari_prefix}tenants SET enabled = :enabled, paused = :paused WHERE id = :id
 
@@ -208,20 +219,30 @@ SELECT run_id, tenant_id, operation, run_trigger, status, started_at, heartbeat_
  WHERE status = 'STARTED'
  ORDER BY started_at, run_id
 
+-- clock_timestamp(), not now(): a statement that waited for the lease row (held by a fenced write) decides and
+-- stamps the lease at the moment it runs, not when its transaction began
 -- name: lock.acquire
-INSERT INTO ${sari_prefix}locks AS l (name, owner, locked_at, expires_at)
-VALUES (:name, :owner, now(), now() + :leaseMillis * INTERVAL '1 millisecond')
+INSERT INTO ${sari_prefix}locks AS l (name, owner, locked_at, expires_at, fence)
+VALUES (:name, :owner, clock_timestamp(), clock_timestamp() + :leaseMillis * INTERVAL '1 millisecond', 1)
 ON CONFLICT (name) DO UPDATE SET owner = EXCLUDED.owner, locked_at = EXCLUDED.locked_at,
-       expires_at = EXCLUDED.expires_at
- WHERE l.expires_at <= now() OR l.owner = EXCLUDED.owner
+       expires_at = EXCLUDED.expires_at, fence = l.fence + 1
+ WHERE l.expires_at <= clock_timestamp() OR l.owner = EXCLUDED.owner
+RETURNING fence, locked_at, expires_at
 
 -- name: lock.extend
-UPDATE ${sari_prefix}locks SET expires_at = now() + :leaseMillis * INTERVAL '1 millisecond'
- WHERE name = :name AND owner = :owner AND expires_at > now()
+UPDATE ${sari_prefix}locks SET expires_at = clock_timestamp() + :leaseMillis * INTERVAL '1 millisecond'
+ WHERE name = :name AND owner = :owner AND fence = :fence AND expires_at > clock_timestamp()
 
 -- name: lock.release
-UPDATE ${sari_prefix}locks SET expires_at = now()
- WHERE name = :name AND owner = :owner AND expires_at > now()
+UPDATE ${sari_prefix}locks SET expires_at = clock_timestamp()
+ WHERE name = :name AND owner = :owner AND fence = :fence AND expires_at > clock_timestamp()
+
+-- the first statement of a fenced write's transaction: FOR SHARE keeps the row as it is until the commit, so
+-- a new take (an UPDATE of the row) waits for the write, and a write after expiry or takeover finds no row
+-- name: lock.check
+SELECT fence FROM ${sari_prefix}locks
+ WHERE name = :name AND owner = :owner AND fence = :fence AND expires_at > clock_timestamp()
+   FOR SHARE
 
 -- enrolment outbox (EnrollmentService): one row per requested part change
 -- name: outbox.insert

@@ -42,6 +42,11 @@ abstract class JdbcContractTests {
             db.clear();
             return db.jdbc().tenantStore();
         }
+
+        @Override
+        protected SyncLock leaseLock() {
+            return db.jdbc().syncLock();
+        }
     }
 
     @Nested
@@ -50,6 +55,11 @@ abstract class JdbcContractTests {
         protected CourseStore createStore() {
             db.clear();
             return db.jdbc().courseStore();
+        }
+
+        @Override
+        protected SyncLock leaseLock() {
+            return db.jdbc().syncLock();
         }
 
         @Override
@@ -65,6 +75,11 @@ abstract class JdbcContractTests {
         protected SyncLogStore createStore() {
             db.clear();
             return db.jdbc().syncLogStore();
+        }
+
+        @Override
+        protected SyncLock leaseLock() {
+            return db.jdbc().syncLock();
         }
     }
 

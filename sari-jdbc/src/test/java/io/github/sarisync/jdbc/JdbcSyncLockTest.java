@@ -1,5 +1,6 @@
 package io.github.sarisync.jdbc;
 
+import io.github.sarisync.spi.Lease;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +32,7 @@ class JdbcSyncLockTest {
 
     @Test
     void aReleasedLeaseKeepsItsRowForTheNextHolder() {
-        lock.tryAcquire("tenant-1", "engine-a", Duration.ofMinutes(5));
-        lock.release("tenant-1", "engine-a");
+        lock.release(lock.tryAcquire("tenant-1", "engine-a", Duration.ofMinutes(5)).orElseThrow());
         lock.tryAcquire("tenant-1", "engine-b", Duration.ofMinutes(5));
 
         assertThat(db.count("locks")).isEqualTo(1);
@@ -42,11 +42,16 @@ class JdbcSyncLockTest {
     void badArgumentsAreRefusedNamingWhatIsWrong() {
         assertThatThrownBy(() -> lock.tryAcquire("tenant-1", "engine-a", Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lease");
-        assertThatThrownBy(() -> lock.extend("tenant-1", "engine-a", Duration.ofSeconds(-1)))
+        Lease lease = lock.tryAcquire("tenant-1", "engine-a", Duration.ofMinutes(1)).orElseThrow();
+        assertThatThrownBy(() -> lock.extend(lease, Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("> 0");
         assertThatThrownBy(() -> lock.tryAcquire(" ", "engine-a", Duration.ofMinutes(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
-        assertThatThrownBy(() -> lock.release("tenant-1", null))
+        assertThatThrownBy(() -> lock.release(null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lease");
+        assertThatThrownBy(() -> lock.extend(null, Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lease");
+        assertThatThrownBy(() -> lock.release(new Lease("tenant-1", null, 1, lease.acquiredAt(), lease.expiresAt())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("owner");
     }
 }

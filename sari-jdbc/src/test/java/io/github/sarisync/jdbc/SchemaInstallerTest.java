@@ -1,6 +1,7 @@
 package io.github.sarisync.jdbc;
 
 import io.github.sarisync.internal.jdbc.Statements;
+import io.github.sarisync.spi.Lease;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +43,27 @@ class SchemaInstallerTest {
             List<String> created = db.jdbc().schemaInstaller().install();
 
             assertThat(created).isEmpty();
+            assertThat(db.count("locks")).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void installingOnADatabaseFromBeforeFencingTokensAddsTheFenceAndKeepsTheLeases(Dialect dialect) {
+        try (TestDatabase db = TestDatabase.of(dialect)) {
+            db.jdbc().jdbi().useHandle(h -> h.execute("ALTER TABLE sari_locks DROP COLUMN fence"));
+            db.jdbc().jdbi().useHandle(h -> h.execute("INSERT INTO sari_locks (name, owner, locked_at, expires_at)"
+                    + " VALUES ('tenant:old', 'engine-old', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"));
+
+            db.jdbc().schemaInstaller().install();
+
+            Lease first = db.jdbc().syncLock().tryAcquire("tenant:old", "engine-a", Duration.ofMinutes(1))
+                    .orElseThrow();
+            db.jdbc().syncLock().release(first);
+            Lease second = db.jdbc().syncLock().tryAcquire("tenant:old", "engine-b", Duration.ofMinutes(1))
+                    .orElseThrow();
+            assertThat(first.fence()).isPositive();
+            assertThat(second.fence()).isGreaterThan(first.fence());
             assertThat(db.count("locks")).isEqualTo(1);
         }
     }

@@ -5,6 +5,7 @@ import io.github.sarisync.client.SariEnvironment;
 import io.github.sarisync.model.CourseType;
 import io.github.sarisync.spi.ChangeSet;
 import io.github.sarisync.spi.CourseStatus;
+import io.github.sarisync.spi.Lease;
 import io.github.sarisync.spi.RunStatus;
 import io.github.sarisync.spi.StoredCourse;
 import io.github.sarisync.spi.StoredMember;
@@ -60,22 +61,23 @@ class StatementCountTest {
                 .build());
         SyncRun run = SyncRun.started("run-1", "tenant-1", SyncRun.SYNC, SyncTrigger.SCHEDULED, NOW);
 
-        assertThat(statements(probe, () -> jdbc.syncLock().tryAcquire("tenant-1", "engine-a", Duration.ofMinutes(5))))
-                .as("tryAcquire").isEqualTo(1);
+        Lease[] lease = new Lease[1];
+        assertThat(statements(probe, () -> lease[0] = jdbc.syncLock().tryAcquire("tenant-1", "engine-a",
+                Duration.ofMinutes(5)).orElseThrow())).as("tryAcquire").isEqualTo(1);
         assertThat(statements(probe, () -> jdbc.syncLogStore().started(run))).as("started").isEqualTo(1);
         assertThat(statements(probe, () -> jdbc.tenantStore().credentials("tenant-1"))).as("credentials").isEqualTo(1);
         assertThat(statements(probe, () -> jdbc.courseStore().load("tenant-1", CourseType.VKU, NOW)))
                 .as("load").isEqualTo(1);
         assertThat(statements(probe, () -> jdbc.courseStore().loadMembers("tenant-1", List.of(1L, 2L))))
                 .as("loadMembers").isEqualTo(1);
-        assertThat(statements(probe, () -> jdbc.syncLock().extend("tenant-1", "engine-a", Duration.ofMinutes(5))))
+        assertThat(statements(probe, () -> jdbc.syncLock().extend(lease[0], Duration.ofMinutes(5))))
                 .as("extend").isEqualTo(1);
         assertThat(statements(probe, () -> jdbc.syncLogStore().heartbeat("run-1", NOW))).as("heartbeat").isEqualTo(1);
         assertThat(statements(probe, () -> jdbc.syncLogStore().finished(
                 run.finish(RunStatus.SUCCEEDED, NOW, SyncCounts.ZERO, null, null, null)))).as("finished").isEqualTo(1);
         assertThat(statements(probe, () -> jdbc.tenantStore().updateState("tenant-1",
                 new TenantState(NOW, NOW, RunStatus.SUCCEEDED, 0, null, null)))).as("updateState").isEqualTo(1);
-        assertThat(statements(probe, () -> jdbc.syncLock().release("tenant-1", "engine-a"))).as("release").isEqualTo(1);
+        assertThat(statements(probe, () -> jdbc.syncLock().release(lease[0]))).as("release").isEqualTo(1);
         assertThat(statements(probe, () -> jdbc.tenantStore().findEnabled())).as("findEnabled").isEqualTo(1);
     }
 
@@ -102,6 +104,25 @@ class StatementCountTest {
         assertThat(small).isEqualTo(5);
         assertThat(large).isEqualTo(small);
         assertThat(jdbc.courseStore().load("tenant-large", CourseType.VKU, NOW).parts().size()).isEqualTo(300 + 1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void aWriteCarryingALeaseChecksItInTheSameTransactionAtTheCostOfOneStatementAtMost(Dialect dialect) {
+        StatementProbe probe = StatementProbe.counting();
+        SariJdbc jdbc = db(dialect).jdbcCountedBy(probe);
+        jdbc.tenantStore().save(Tenant.of("tenant-1", "Eins", SariEnvironment.TEST),
+                new SariCredentials("client", "client-secret", "school", "password"));
+        Lease lease = jdbc.syncLock().tryAcquire("tenant:tenant-1", "engine-a", Duration.ofMinutes(5)).orElseThrow();
+        SyncRun run = SyncRun.started("run-1", "tenant-1", SyncRun.SYNC, SyncTrigger.SCHEDULED, NOW);
+
+        assertThat(statements(probe, () -> jdbc.courseStore().apply(everything("tenant-1", 30), lease)))
+                .as("apply").isEqualTo(5 + 1);
+        assertThat(statements(probe, () -> jdbc.tenantStore().updateState("tenant-1",
+                new TenantState(NOW, NOW, RunStatus.SUCCEEDED, 0, null, null), lease))).as("updateState").isEqualTo(1);
+        assertThat(statements(probe, () -> jdbc.syncLogStore().finished(
+                run.finish(RunStatus.SUCCEEDED, NOW, SyncCounts.ZERO, null, null, null), lease))).as("finished")
+                .isEqualTo(2);
     }
 
     /** A change set with every kind of row: new group, changed group, parts, status changes, members. */

@@ -57,8 +57,8 @@ final class SealedTenantStore implements TenantStore {
     }
 
     @Override
-    public void updateState(String tenantId, TenantState state) {
-        tenants.updateState(tenantId, state);
+    public void updateState(String tenantId, TenantState state, io.github.sarisync.spi.Lease lease) {
+        tenants.updateState(tenantId, state, lease);
     }
 
     @Override

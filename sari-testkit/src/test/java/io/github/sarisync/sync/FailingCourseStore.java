@@ -1,6 +1,7 @@
 package io.github.sarisync.sync;
 
 import io.github.sarisync.memory.InMemoryCourseStore;
+import io.github.sarisync.memory.InMemorySyncLock;
 import io.github.sarisync.spi.StoredCourse;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,6 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** An in-memory course store whose next apply can be made to fail after staging some rows. */
 final class FailingCourseStore extends InMemoryCourseStore {
     private final AtomicInteger rowsUntilFailure = new AtomicInteger(-1);
+
+    FailingCourseStore(InMemorySyncLock lock) {
+        super(lock);
+    }
 
     /** The next apply fails when it stages its row number {@code rows + 1}. */
     void failAfterRows(int rows) {

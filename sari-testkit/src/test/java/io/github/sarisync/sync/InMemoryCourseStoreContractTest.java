@@ -1,16 +1,25 @@
 package io.github.sarisync.sync;
 
+import io.github.sarisync.memory.InMemorySyncLock;
 import io.github.sarisync.spi.CourseStore;
+import io.github.sarisync.spi.SyncLock;
 import io.github.sarisync.testkit.contract.CourseStoreContract;
 
 /** The in-memory course store keeps every guarantee of its port, atomic apply included. */
 class InMemoryCourseStoreContractTest extends CourseStoreContract {
     private FailingCourseStore current;
+    private InMemorySyncLock lock;
 
     @Override
     protected CourseStore createStore() {
-        current = new FailingCourseStore();
+        lock = new InMemorySyncLock();
+        current = new FailingCourseStore(lock);
         return current;
+    }
+
+    @Override
+    protected SyncLock leaseLock() {
+        return lock;
     }
 
     @Override

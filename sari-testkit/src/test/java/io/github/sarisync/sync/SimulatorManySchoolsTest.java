@@ -186,9 +186,9 @@ class SimulatorManySchoolsTest {
         }
 
         @Override
-        public void updateState(String tenantId, TenantState state) {
+        public void updateState(String tenantId, TenantState state, io.github.sarisync.spi.Lease lease) {
             running.get(tenantId).decrementAndGet();
-            delegate.updateState(tenantId, state);
+            delegate.updateState(tenantId, state, lease);
         }
 
         @Override

@@ -1,5 +1,7 @@
 package io.github.sarisync.internal.jdbc;
 
+import io.github.sarisync.spi.Lease;
+import io.github.sarisync.spi.LeaseLostException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import io.github.sarisync.jdbc.JdbcStoreException;
@@ -89,6 +91,38 @@ public final class Database {
             return translated;
         }
         return e;
+    }
+
+    /**
+     * Runs {@code callback} in one transaction that first checks {@code lease} (statement
+     * {@code lock.check}) and keeps the lease row locked until the commit: a new take of the lease
+     * waits for this write, and a write whose lease expired or was taken again writes nothing.
+     * Without a lease ({@code null}) the transaction has no check.
+     *
+     * @param write names the write in the {@link LeaseLostException}
+     * @throws LeaseLostException when the lease is no longer held under its take
+     */
+    public <R> R inFencedTransaction(Lease lease, String write, HandleCallback<R, RuntimeException> callback) {
+        return inTransaction(handle -> {
+            requireLease(handle, lease, write);
+            return callback.withHandle(handle);
+        });
+    }
+
+    /** A single-statement write: as is without a lease, else in a fenced transaction ({@link #inFencedTransaction}). */
+    public <R> R fencedWrite(Lease lease, String write, HandleCallback<R, RuntimeException> callback) {
+        return lease == null ? withHandle(callback) : inFencedTransaction(lease, write, callback);
+    }
+
+    private void requireLease(Handle handle, Lease lease, String write) {
+        if (lease == null) {
+            return;
+        }
+        boolean held = handle.createQuery(sql("lock.check")).bind("name", lease.name()).bind("owner", lease.owner())
+                .bind("fence", lease.fence()).mapTo(Long.class).findOne().isPresent();
+        if (!held) {
+            throw new LeaseLostException(lease, write);
+        }
     }
 
     private static Handle configure(Handle handle) {

@@ -5,6 +5,7 @@ import io.github.sarisync.spi.ChangeSet;
 import io.github.sarisync.spi.CourseQuery;
 import io.github.sarisync.spi.CourseSnapshot;
 import io.github.sarisync.spi.CourseStore;
+import io.github.sarisync.spi.Lease;
 import io.github.sarisync.spi.StoredCourse;
 import io.github.sarisync.spi.StoredMember;
 import io.github.sarisync.spi.SyncLock;
@@ -16,12 +17,13 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Watches several engines that share one database: wraps each engine's lock and course store,
  * records per tenant the real-time interval in which each engine held the tenant's lease (from the
- * moment {@code tryAcquire} returned true to the call of {@code release}), and every store call an
+ * moment {@code tryAcquire} returned a lease to the call of {@code release}), and every store call an
  * engine made for a tenant whose lease it did not hold at that moment.
  */
 public final class RunRecorder {
@@ -38,9 +40,9 @@ public final class RunRecorder {
     public SyncLock lock(String engine, SyncLock lock) {
         return new SyncLock() {
             @Override
-            public boolean tryAcquire(String name, String owner, Duration lease) {
-                boolean taken = lock.tryAcquire(name, owner, lease);
-                if (taken) {
+            public Optional<Lease> tryAcquire(String name, String owner, Duration duration) {
+                Optional<Lease> taken = lock.tryAcquire(name, owner, duration);
+                if (taken.isPresent()) {
                     String tenant = tenantOf(name);
                     heldSince.put(engine + " " + tenant, System.nanoTime());
                     holder.put(tenant, engine);
@@ -49,14 +51,14 @@ public final class RunRecorder {
             }
 
             @Override
-            public boolean extend(String name, String owner, Duration lease) {
-                return lock.extend(name, owner, lease);
+            public boolean extend(Lease lease, Duration duration) {
+                return lock.extend(lease, duration);
             }
 
             @Override
-            public void release(String name, String owner) {
+            public void release(Lease lease) {
                 // recorded before the database frees the lease, so the next holder's hold starts later
-                String tenant = tenantOf(name);
+                String tenant = tenantOf(lease.name());
                 holder.remove(tenant, engine);
                 Long since = heldSince.remove(engine + " " + tenant);
                 if (since != null) {
@@ -64,7 +66,7 @@ public final class RunRecorder {
                         holds.add(new Hold(engine, tenant, since, System.nanoTime()));
                     }
                 }
-                lock.release(name, owner);
+                lock.release(lease);
             }
         };
     }
@@ -85,9 +87,9 @@ public final class RunRecorder {
             }
 
             @Override
-            public void apply(ChangeSet changes) {
+            public void apply(ChangeSet changes, Lease lease) {
                 check(engine, changes.tenantId(), "apply");
-                store.apply(changes);
+                store.apply(changes, lease);
             }
 
             @Override

@@ -5,9 +5,12 @@ import io.github.sarisync.spi.CourseQuery;
 import io.github.sarisync.spi.CourseSnapshot;
 import io.github.sarisync.spi.CourseStatus;
 import io.github.sarisync.spi.CourseStore;
+import io.github.sarisync.spi.Lease;
+import io.github.sarisync.spi.LeaseLostException;
 import io.github.sarisync.spi.StoredCourse;
 import io.github.sarisync.spi.StoredGroup;
 import io.github.sarisync.spi.StoredMember;
+import io.github.sarisync.spi.SyncLock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +44,29 @@ public abstract class CourseStoreContract {
 
     /** An empty course store. */
     protected abstract CourseStore createStore();
+
+    /**
+     * The lock whose leases the store checks its fenced writes against (for a database store: the
+     * lock on the same database), or null (the default) when the store does not fence, which skips
+     * the fencing tests. Called after {@link #createStore()}.
+     */
+    protected SyncLock leaseLock() {
+        return null;
+    }
+
+    /** A lease the writer held and lost: released, then taken by another holder. */
+    private Lease lostLease(SyncLock lock, String name) {
+        Lease lost = lock.tryAcquire(name, "engine-a", Duration.ofMinutes(1)).orElseThrow();
+        lock.release(lost);
+        lock.tryAcquire(name, "engine-b", Duration.ofMinutes(1)).orElseThrow();
+        return lost;
+    }
+
+    private SyncLock fencingLock() {
+        SyncLock lock = leaseLock();
+        assumeThat(lock).as("the store under test fences its writes").isNotNull();
+        return lock;
+    }
 
     /**
      * A store on the same data as the last {@link #createStore()} whose next {@code apply} fails after
@@ -312,5 +338,42 @@ public abstract class CourseStoreContract {
         assertThat(store.findCourses(CourseQuery.tenant("tenant-a"))).isEqualTo(coursesBefore);
         assertThat(store.findMembers("tenant-a", 1)).isEqualTo(membersBefore);
         assertThat(store.findMembers("tenant-a", 2)).isEmpty();
+    }
+
+    @Test
+    void anApplyCarryingTheCurrentLeaseIsWritten() {
+        SyncLock lock = fencingLock();
+        Lease lease = lock.tryAcquire("tenant:tenant-a", "engine-a", Duration.ofMinutes(1)).orElseThrow();
+
+        store.apply(changes("tenant-a", VKU).inserts(part("tenant-a", VKU, 61, "g1", 3)).build(), lease);
+
+        assertThat(store.load("tenant-a", VKU, NOW).parts()).containsOnlyKeys(61L);
+    }
+
+    @Test
+    void anApplyCarryingALeaseTakenOverSinceIsRefusedAndWritesNothing() {
+        SyncLock lock = fencingLock();
+        Lease lost = lostLease(lock, "tenant:tenant-a");
+
+        assertThatThrownBy(() -> store.apply(changes("tenant-a", VKU).newGroups(group("tenant-a", VKU, "g1"))
+                .inserts(part("tenant-a", VKU, 61, "g1", 3)).memberUpserts(member("tenant-a", 61, "123")).build(),
+                lost))
+                .isInstanceOf(LeaseLostException.class)
+                .hasMessageContaining("tenant:tenant-a").hasMessageContaining("fence " + lost.fence());
+
+        assertThat(store.load("tenant-a", VKU, NOW).parts()).isEmpty();
+        assertThat(store.load("tenant-a", VKU, NOW).groups()).isEmpty();
+        assertThat(store.loadMembers("tenant-a", List.of(61L))).isEmpty();
+    }
+
+    @Test
+    void anApplyCarryingAReleasedLeaseIsRefused() {
+        SyncLock lock = fencingLock();
+        Lease released = lock.tryAcquire("tenant:tenant-a", "engine-a", Duration.ofMinutes(1)).orElseThrow();
+        lock.release(released);
+
+        assertThatThrownBy(() -> store.apply(changes("tenant-a", VKU).inserts(part("tenant-a", VKU, 61, "g1", 3))
+                .build(), released)).isInstanceOf(LeaseLostException.class);
+        assertThat(store.load("tenant-a", VKU, NOW).parts()).isEmpty();
     }
 }

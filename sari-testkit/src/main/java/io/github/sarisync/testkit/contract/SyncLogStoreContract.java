@@ -1,7 +1,10 @@
 package io.github.sarisync.testkit.contract;
 
+import io.github.sarisync.spi.Lease;
+import io.github.sarisync.spi.LeaseLostException;
 import io.github.sarisync.spi.RunStatus;
 import io.github.sarisync.spi.SyncCounts;
+import io.github.sarisync.spi.SyncLock;
 import io.github.sarisync.spi.SyncLogStore;
 import io.github.sarisync.spi.SyncRun;
 import io.github.sarisync.spi.SyncTrigger;
@@ -14,6 +17,8 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The guarantees of {@link SyncLogStore} (the run log and its monitoring queries), for every
@@ -28,6 +33,29 @@ public abstract class SyncLogStoreContract {
 
     /** An empty run log. */
     protected abstract SyncLogStore createStore();
+
+    /**
+     * The lock whose leases the store checks its fenced writes against (for a database store: the
+     * lock on the same database), or null (the default) when the store does not fence, which skips
+     * the fencing tests. Called after {@link #createStore()}.
+     */
+    protected SyncLock leaseLock() {
+        return null;
+    }
+
+    /** A lease the writer held and lost: released, then taken by another holder. */
+    private Lease lostLease(SyncLock lock, String name) {
+        Lease lost = lock.tryAcquire(name, "engine-a", Duration.ofMinutes(1)).orElseThrow();
+        lock.release(lost);
+        lock.tryAcquire(name, "engine-b", Duration.ofMinutes(1)).orElseThrow();
+        return lost;
+    }
+
+    private SyncLock fencingLock() {
+        SyncLock lock = leaseLock();
+        assumeThat(lock).as("the store under test fences its writes").isNotNull();
+        return lock;
+    }
 
     @BeforeEach
     void createStoreUnderTest() {
@@ -204,5 +232,35 @@ public abstract class SyncLogStoreContract {
     protected static SyncRun failed(String runId, String tenantId, int atSeconds) {
         return started(runId, tenantId, atSeconds).finish(RunStatus.FAILED, at(atSeconds + 1), SyncCounts.ZERO,
                 "INTERNAL_SERVER_ERROR", "SARI answered 500", null);
+    }
+
+    @Test
+    void aRunFinishedWithALostLeaseIsRefusedAndCanThenBeRecordedWithoutTheLease() {
+        SyncLock lock = fencingLock();
+        Lease lost = lostLease(lock, "tenant:tenant-1");
+        SyncRun started = SyncRun.started("run-1", "tenant-1", SyncRun.SYNC, SyncTrigger.SCHEDULED, T0);
+        store.started(started);
+
+        assertThatThrownBy(() -> store.finished(started.finish(RunStatus.SUCCEEDED, T0.plusSeconds(5),
+                SyncCounts.ZERO, null, null, null), lost)).isInstanceOf(LeaseLostException.class);
+        assertThat(store.runningRuns()).extracting(SyncRun::runId).containsExactly("run-1");
+
+        store.finished(started.finish(RunStatus.FAILED, T0.plusSeconds(5), SyncCounts.ZERO, "LEASE_LOST",
+                "lost", null));
+        assertThat(store.recentRuns("tenant-1", 5)).singleElement()
+                .satisfies(r -> assertThat(r.errorCode()).isEqualTo("LEASE_LOST"));
+    }
+
+    @Test
+    void aRunFinishedWithTheCurrentLeaseIsRecorded() {
+        SyncLock lock = fencingLock();
+        Lease lease = lock.tryAcquire("tenant:tenant-1", "engine-a", Duration.ofMinutes(1)).orElseThrow();
+        SyncRun started = SyncRun.started("run-1", "tenant-1", SyncRun.SYNC, SyncTrigger.SCHEDULED, T0);
+
+        store.finished(started.finish(RunStatus.SUCCEEDED, T0.plusSeconds(5), SyncCounts.ZERO, null, null, null),
+                lease);
+
+        assertThat(store.recentRuns("tenant-1", 5)).singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(RunStatus.SUCCEEDED));
     }
 }

@@ -3,7 +3,10 @@ package io.github.sarisync.testkit.contract;
 import io.github.sarisync.client.SariCredentials;
 import io.github.sarisync.client.SariEnvironment;
 import io.github.sarisync.spi.CredentialsException;
+import io.github.sarisync.spi.Lease;
+import io.github.sarisync.spi.LeaseLostException;
 import io.github.sarisync.spi.RunStatus;
+import io.github.sarisync.spi.SyncLock;
 import io.github.sarisync.spi.Tenant;
 import io.github.sarisync.spi.TenantState;
 import io.github.sarisync.spi.TenantStore;
@@ -17,6 +20,7 @@ import java.util.NoSuchElementException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The guarantees of {@link TenantStore}, for every implementation. Extend it and return an empty
@@ -31,6 +35,29 @@ public abstract class TenantStoreContract {
 
     /** An empty tenant store. */
     protected abstract TenantStore createStore();
+
+    /**
+     * The lock whose leases the store checks its fenced writes against (for a database store: the
+     * lock on the same database), or null (the default) when the store does not fence, which skips
+     * the fencing tests. Called after {@link #createStore()}.
+     */
+    protected SyncLock leaseLock() {
+        return null;
+    }
+
+    /** A lease the writer held and lost: released, then taken by another holder. */
+    private Lease lostLease(SyncLock lock, String name) {
+        Lease lost = lock.tryAcquire(name, "engine-a", Duration.ofMinutes(1)).orElseThrow();
+        lock.release(lost);
+        lock.tryAcquire(name, "engine-b", Duration.ofMinutes(1)).orElseThrow();
+        return lost;
+    }
+
+    private SyncLock fencingLock() {
+        SyncLock lock = leaseLock();
+        assumeThat(lock).as("the store under test fences its writes").isNotNull();
+        return lock;
+    }
 
     @BeforeEach
     void createStoreUnderTest() {
@@ -190,5 +217,21 @@ public abstract class TenantStoreContract {
         });
 
         assertThat(store.findAll()).allSatisfy(t -> assertThat(t.state().lastSuccessAt()).isEqualTo(T0.plusSeconds(10)));
+    }
+
+    @Test
+    void aStateWriteCarryingTheCurrentLeaseIsWrittenAndOneCarryingALostLeaseIsRefused() {
+        SyncLock lock = fencingLock();
+        store.save(Tenant.of("tenant-1", "Eins", SariEnvironment.TEST), CREDENTIALS);
+        Lease lost = lostLease(lock, "tenant:tenant-1");
+        Lease current = lock.tryAcquire("tenant:tenant-1", "engine-b", Duration.ofMinutes(1)).orElseThrow();
+        TenantState newest = new TenantState(T0, T0, RunStatus.SUCCEEDED, 0, null, null);
+        TenantState stale = new TenantState(T0.minusSeconds(60), null, RunStatus.FAILED, 3, "LATE", "stale");
+
+        store.updateState("tenant-1", newest, current);
+
+        assertThatThrownBy(() -> store.updateState("tenant-1", stale, lost))
+                .isInstanceOf(LeaseLostException.class).hasMessageContaining("tenant-1");
+        assertThat(store.find("tenant-1").orElseThrow().state()).isEqualTo(newest);
     }
 }
