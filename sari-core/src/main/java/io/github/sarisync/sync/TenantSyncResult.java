@@ -18,8 +18,8 @@ import java.util.Map;
  *                     {@code CREDENTIALS}, {@code LOCKED}, ...; null otherwise
  * @param errorMessage what went wrong, naming the call; never a secret
  * @param warnings     why a run is PARTIAL (empty-feed guard, rejected records, ...)
- * @param startedAt    when the run took the tenant's lease, in the lock's clock (when it was not run: when it was
- *                     considered)
+ * @param startedAt    when the run had taken the tenant's lease, in the engine's clock (when it was not run: when
+ *                     it was considered); its run-log row starts at the lock's acquisition time, in the lock's clock
  * @param refusedWrites writes the stores refused because the run had lost its lease to a newer holder (the run is
  *                     then FAILED with {@code LEASE_LOST}); 0 normally
  */

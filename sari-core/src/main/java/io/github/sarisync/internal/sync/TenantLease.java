@@ -61,13 +61,13 @@ final class TenantLease {
 
     /** Takes the lease; false when another holder has it. */
     boolean acquire() {
-        Instant now = clock.instant();
         Optional<Lease> taken = TenantFailure.store("syncLock.tryAcquire",
                 () -> lock.tryAcquire(name, owner, duration));
         if (taken.isPresent()) {
+            // read after the take: a slow lock statement is time before the run, not in it
             lease = taken.get();
-            takenAt = now;
-            extendedAt = now;
+            takenAt = clock.instant();
+            extendedAt = takenAt;
         }
         return taken.isPresent();
     }
@@ -77,7 +77,7 @@ final class TenantLease {
         return lease.acquiredAt();
     }
 
-    /** When the lease was taken, in the engine's clock (the schedule's). */
+    /** When the lease was taken (read once the lock answered), in the engine's clock (the schedule's). */
     Instant takenAtEngineClock() {
         return takenAt;
     }

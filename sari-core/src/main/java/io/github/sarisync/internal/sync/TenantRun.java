@@ -106,12 +106,13 @@ public final class TenantRun {
                     tenant.id());
             return locked;
         }
-        // the run starts when its lease was taken, in the lock's clock: waiting for a slow lock is no part
-        // of it, so two runs of one tenant never overlap in the history. The schedule (tenant state, due
-        // rule) and the heartbeats stay in the engine's clock, the one they are compared with.
-        Instant start = lease.acquiredAt();
-        SyncRun started = new SyncRun(runId, tenant.id(), SyncRun.SYNC, trigger, RunStatus.STARTED, start,
-                lease.takenAtEngineClock(), null, SyncCounts.ZERO, null, null, null);
+        // the run starts when its lease was taken: waiting for a slow lock is no part of it, so two runs of
+        // one tenant never overlap in the history. The run-log row starts at the lock's own acquisition time
+        // (the database's clock); the result, the tenant state (the due rule compares it with the engine's
+        // clock) and the heartbeats are in the engine's clock.
+        Instant start = lease.takenAtEngineClock();
+        SyncRun started = new SyncRun(runId, tenant.id(), SyncRun.SYNC, trigger, RunStatus.STARTED,
+                lease.acquiredAt(), start, null, SyncCounts.ZERO, null, null, null);
         TenantSyncResult notDue = recheckDue(runId, start, started, lease);
         if (notDue != null) {
             return notDue;
@@ -131,7 +132,7 @@ public final class TenantRun {
         }
         try {
             if (held) {
-                result = updateState(lease.takenAtEngineClock(), result, lease);
+                result = updateState(start, result, lease);
                 held = !TenantLease.LOST.equals(result.errorCode());
             }
             return withRefusals(finish(started, result, summaries, held ? lease : null), lease);
@@ -228,7 +229,6 @@ public final class TenantRun {
         }
     }
 
-    /** @param start when the run started in the engine's clock, the one the due rule reads the state in */
     private TenantSyncResult updateState(Instant start, TenantSyncResult result, TenantLease lease) {
         TenantState old = stateBefore;
         TenantState state = switch (result.outcome()) {
@@ -297,7 +297,10 @@ public final class TenantRun {
     }
 
     private SyncRun finishedRun(SyncRun started, TenantSyncResult result, List<String> summaries) {
-        return started.finish(runStatus(result.outcome()), result.finishedAt(), result.total(),
+        // the row's start is in the lock's clock, its end in the engine's: one behind the other must not
+        // make the row end before it started
+        Instant end = result.finishedAt().isBefore(started.startedAt()) ? started.startedAt() : result.finishedAt();
+        return started.finish(runStatus(result.outcome()), end, result.total(),
                 result.errorCode(), result.errorMessage(), detail(result, summaries));
     }
 
@@ -310,11 +313,8 @@ public final class TenantRun {
 
     private TenantSyncResult result(String runId, Instant start, SyncOutcome outcome, Map<CourseType, SyncCounts> counts,
                                     String code, String message, List<String> warnings) {
-        // the start is in the lock's clock (the database's), the end in the engine's: an engine clock
-        // behind the database's must not make a run end before it started
-        Instant end = parts.clock().instant();
         return new TenantSyncResult(tenant.id(), tenant.name(), runId, trigger, outcome, counts, code, message,
-                warnings, start, end.isBefore(start) ? start : end);
+                warnings, start, parts.clock().instant());
     }
 
     private TenantSyncResult failed(String runId, Instant start, String code, String message) {
