@@ -75,6 +75,11 @@ public final class CompositeSyncListener implements SyncListener {
     }
 
     @Override
+    public void writeRefused(String tenantId, String write) {
+        each("writeRefused", l -> l.writeRefused(tenantId, write));
+    }
+
+    @Override
     public void tenantFinished(TenantSyncResult result) {
         each("tenantFinished", l -> l.tenantFinished(result));
     }

@@ -36,6 +36,10 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code sari.sync.duration} (timer, tag {@code outcome}): one tenant run;</li>
  *   <li>{@code sari.sync.runs} (counter, tag {@code outcome}): tenant runs by outcome;</li>
+ *   <li>{@code sari.sync.locked} (counter): tenants skipped because another instance was syncing them
+ *       (they have no run-log row; also counted in {@code sari.sync.runs} as skipped);</li>
+ *   <li>{@code sari.sync.writes.refused} (counter, tag {@code write}): writes the stores refused because the
+ *       run had lost its lease to a newer holder (a sign of runs longer than the lease, or stalls);</li>
  *   <li>{@code sari.requests} (counter, tags {@code operation}, {@code status}): requests to SARI;</li>
  *   <li>{@code sari.sync.last.success.age} (gauge, seconds): since the last successful run of the
  *       tenant that has waited longest (NaN when no enabled tenant has ever succeeded);</li>
@@ -56,6 +60,8 @@ public class SariMetrics implements SyncListener, SariRequestListener, OutboxLis
     public static final String RUN_DURATION = "sari.sync.duration";
     public static final String RUNS = "sari.sync.runs";
     public static final String REQUESTS = "sari.requests";
+    public static final String LOCKED = "sari.sync.locked";
+    public static final String WRITES_REFUSED = "sari.sync.writes.refused";
     public static final String LAST_SUCCESS_AGE = "sari.sync.last.success.age";
     public static final String OUTBOX_GAVE_UP = "sari.outbox.gave.up";
 
@@ -131,10 +137,25 @@ public class SariMetrics implements SyncListener, SariRequestListener, OutboxLis
             tags = tags.and("tenant", result.tenantId());
         }
         Counter.builder(RUNS).description("Tenant sync runs by outcome").tags(tags).register(registry).increment();
+        if (result.skippedLocked()) {
+            Counter.builder(LOCKED).description("Tenants skipped because another instance was syncing them")
+                    .tags(tenantTag ? Tags.of("tenant", result.tenantId()) : Tags.empty()).register(registry)
+                    .increment();
+        }
         if (result.startedAt() != null && result.finishedAt() != null) {
             Timer.builder(RUN_DURATION).description("Duration of one tenant's sync run").tags(tags)
                     .register(registry).record(result.duration());
         }
+    }
+
+    @Override
+    public void writeRefused(String tenantId, String write) {
+        Tags tags = Tags.of("write", String.valueOf(write));
+        if (tenantTag) {
+            tags = tags.and("tenant", tenantId);
+        }
+        Counter.builder(WRITES_REFUSED).description("Writes refused because the run had lost its lease")
+                .tags(tags).register(registry).increment();
     }
 
     @Override

@@ -57,6 +57,23 @@ class SariMetricsTest {
     }
 
     @Test
+    void tenantsSkippedBecauseAnotherInstanceSyncsThemAndWritesRefusedForALostLeaseAreCounted() {
+        SariMetrics metrics = new SariMetrics(registry, tenants, clock, false);
+
+        metrics.tenantFinished(new TenantSyncResult("t1", "School t1", null, SyncTrigger.SCHEDULED,
+                SyncOutcome.SKIPPED, Map.of(), TenantSyncResult.LOCKED, "another instance holds the lease", List.of(),
+                NOW, NOW));
+        metrics.tenantFinished(new TenantSyncResult("t2", "School t2", null, SyncTrigger.SCHEDULED,
+                SyncOutcome.SKIPPED, Map.of(), "PAUSED", "paused", List.of(), NOW, NOW));
+        metrics.writeRefused("t3", "courseStore.apply");
+
+        assertThat(registry.get(SariMetrics.LOCKED).counter().count()).isEqualTo(1);
+        assertThat(registry.get(SariMetrics.WRITES_REFUSED).tag("write", "courseStore.apply").counter().count())
+                .isEqualTo(1);
+        assertThat(registry.get(SariMetrics.RUNS).tag("outcome", "skipped").counter().count()).isEqualTo(2);
+    }
+
+    @Test
     void everyRequestToSariIsCountedByOperationAndStatus() {
         SariMetrics metrics = new SariMetrics(registry, tenants, clock, false);
 
