@@ -1,5 +1,6 @@
 package io.github.sarisync.examples.chaos;
 
+import io.github.sarisync.spi.Lease;
 import io.github.sarisync.spi.SyncLock;
 import io.github.sarisync.sync.SyncListener;
 import io.github.sarisync.sync.TenantSyncResult;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,9 +32,9 @@ public final class RunRecorder {
     public SyncLock lock(SyncLock lock) {
         return new SyncLock() {
             @Override
-            public boolean tryAcquire(String name, String owner, Duration lease) {
-                boolean taken = lock.tryAcquire(name, owner, lease);
-                if (taken) {
+            public Optional<Lease> tryAcquire(String name, String owner, Duration duration) {
+                Optional<Lease> taken = lock.tryAcquire(name, owner, duration);
+                if (taken.isPresent()) {
                     String other = holders.put(name, owner);
                     if (other != null && !other.equals(owner)) {
                         overlaps.add(name + ": granted to " + owner + " while " + other + " held it");
@@ -42,14 +44,14 @@ public final class RunRecorder {
             }
 
             @Override
-            public boolean extend(String name, String owner, Duration lease) {
-                return lock.extend(name, owner, lease);
+            public boolean extend(Lease lease, Duration duration) {
+                return lock.extend(lease, duration);
             }
 
             @Override
-            public void release(String name, String owner) {
-                holders.remove(name, owner);
-                lock.release(name, owner);
+            public void release(Lease lease) {
+                holders.remove(lease.name(), lease.owner());
+                lock.release(lease);
             }
         };
     }

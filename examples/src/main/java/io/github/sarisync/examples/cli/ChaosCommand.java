@@ -9,6 +9,8 @@ import io.github.sarisync.examples.chaos.FaultsScenario;
 import io.github.sarisync.examples.chaos.OutboxDrainConfig;
 import io.github.sarisync.examples.chaos.OutboxDrainResult;
 import io.github.sarisync.examples.chaos.OutboxDrainScenario;
+import io.github.sarisync.examples.chaos.LeaseStealResult;
+import io.github.sarisync.examples.chaos.LeaseStealScenario;
 import io.github.sarisync.examples.harness.HarnessDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,8 +24,9 @@ import java.util.concurrent.Callable;
 /**
  * {@code chaos}: scenario 1 (faults and changing data against the built-in simulator, then a
  * check that the database mirrors it), the outbox round (several enrolment outbox workers against a
- * SARI slower than their claim lease, on scenario 1's database) and scenario 4 (several engines on one
- * PostgreSQL), one line of figures per scenario and a final line. Ignores the configured database and SARI.
+ * SARI slower than their claim lease, on scenario 1's database), scenario 4 (several engines on one
+ * PostgreSQL) and the "lease stolen mid-run" round (on scenario 4's database), one line of figures per
+ * scenario and a final line. Ignores the configured database and SARI.
  */
 @Command(name = "chaos", sortOptions = false,
         description = {"Proves that nothing is lost. Scenario 1: syncs many driving schools from the built-in "
@@ -34,11 +37,14 @@ import java.util.concurrent.Callable;
                 + "success advanced by a failed round. Outbox round: several enrolment outbox workers drain one "
                 + "outbox while SARI answers later than their claim lease: every change sent once, none dropped. "
                 + "Scenario 4: several engines run syncDue in a loop on one "
-                + "PostgreSQL: no tenant in two at once, one sync per tenant and interval, no duplicates.",
+                + "PostgreSQL: no tenant in two at once, one sync per tenant and interval, no duplicates. Lease "
+                + "stolen mid-run (with scenario 4): an engine frozen inside its write loses its lease to another "
+                + "engine that syncs the school; nothing the frozen engine writes afterwards may land.",
                 "Prints a line per scenario and finally: chaos tenants=.. rounds=.. requests=.. faults=.. "
-                        + "mismatches=.. duplicates=.. lost_runs=.. overlaps=.. double_sends=.. dropped_entries=..",
-                "Exit code 1 when any of mismatches, duplicates, lost_runs, overlaps, double_sends or "
-                        + "dropped_entries is not 0."})
+                        + "mismatches=.. duplicates=.. lost_runs=.. overlaps=.. double_sends=.. dropped_entries=.. "
+                        + "stale_writes=..",
+                "Exit code 1 when any of mismatches, duplicates, lost_runs, overlaps, double_sends, "
+                        + "dropped_entries or stale_writes is not 0, or a steal did not go as planned."})
 final class ChaosCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -86,6 +92,10 @@ final class ChaosCommand implements Callable<Integer> {
             + "shares one database.")
     String concurrentDatabase = "postgres";
 
+    @Option(names = "--steal-tenants", paramLabel = "N", description = "Driving schools of the lease-stolen-mid-run "
+            + "round, each stolen once (default: 10).")
+    int stealTenants = 10;
+
     @Option(names = "--skip-concurrent", description = "Skip scenario 4.")
     boolean skipConcurrent;
 
@@ -126,6 +136,7 @@ final class ChaosCommand implements Callable<Integer> {
         FaultsResult first;
         OutboxDrainResult outbox = null;
         ConcurrentResult fourth = null;
+        LeaseStealResult steal = null;
         try (HarnessDatabase db = HarnessDatabase.open(database, parallelism + 4)) {
             first = new FaultsScenario(faults, err).run(db);
             out.println(first.line());
@@ -137,15 +148,20 @@ final class ChaosCommand implements Callable<Integer> {
             }
             if (shared) {
                 fourth = new ConcurrentScenario(concurrent, err).run(db);
+                steal = new LeaseStealScenario(stealTenants, seed, err).run(db);
             }
         }
         if (concurrent != null && !shared) {
             try (HarnessDatabase db = HarnessDatabase.open(concurrentDatabase, 8)) {
                 fourth = new ConcurrentScenario(concurrent, err).run(db);
+                steal = new LeaseStealScenario(stealTenants, seed, err).run(db);
             }
         }
         if (fourth != null) {
             out.println(fourth.line());
+        }
+        if (steal != null) {
+            out.println(steal.line());
         }
         long requests = first.requests() + (fourth == null ? 0 : fourth.requests());
         int mismatches = first.mismatches().count() + (fourth == null ? 0 : fourth.mismatches().count());
@@ -154,11 +170,15 @@ final class ChaosCommand implements Callable<Integer> {
         int overlaps = fourth == null ? 0 : fourth.overlaps().count();
         long doubleSends = outbox == null ? 0 : outbox.doubleSends();
         int dropped = outbox == null ? 0 : outbox.dropped().count();
+        int staleWrites = steal == null ? 0 : steal.staleWrites().count();
+        int stealProblems = steal == null ? 0 : steal.problems().count();
         out.println(String.format(Locale.ROOT, "chaos tenants=%d rounds=%d requests=%d faults=%d mismatches=%d "
-                        + "duplicates=%d lost_runs=%d overlaps=%d double_sends=%d dropped_entries=%d", tenants, rounds,
-                requests, first.faults(), mismatches, duplicates, lostRuns, overlaps, doubleSends, dropped));
+                        + "duplicates=%d lost_runs=%d overlaps=%d double_sends=%d dropped_entries=%d stale_writes=%d",
+                tenants, rounds, requests, first.faults(), mismatches, duplicates, lostRuns, overlaps, doubleSends,
+                dropped, staleWrites));
         out.flush();
-        return mismatches + duplicates + lostRuns + overlaps + doubleSends + dropped == 0 ? ExitCodes.OK
+        return mismatches + duplicates + lostRuns + overlaps + doubleSends + dropped + staleWrites + stealProblems == 0
+                ? ExitCodes.OK
                 : ExitCodes.FAILURE;
     }
 }

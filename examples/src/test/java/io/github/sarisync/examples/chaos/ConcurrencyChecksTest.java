@@ -1,5 +1,6 @@
 package io.github.sarisync.examples.chaos;
 
+import io.github.sarisync.spi.Lease;
 import io.github.sarisync.spi.SyncLock;
 import io.github.sarisync.spi.SyncTrigger;
 import io.github.sarisync.sync.SyncOutcome;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,17 +22,18 @@ class ConcurrencyChecksTest {
     /** A broken lock: grants every lease to everybody. */
     private static final SyncLock GRANTS_ALL = new SyncLock() {
         @Override
-        public boolean tryAcquire(String name, String owner, Duration lease) {
+        public Optional<Lease> tryAcquire(String name, String owner, Duration duration) {
+            Instant now = Instant.parse("2026-03-02T10:00:00Z");
+            return Optional.of(new Lease(name, owner, 1, now, now.plus(duration)));
+        }
+
+        @Override
+        public boolean extend(Lease lease, Duration duration) {
             return true;
         }
 
         @Override
-        public boolean extend(String name, String owner, Duration lease) {
-            return true;
-        }
-
-        @Override
-        public void release(String name, String owner) {
+        public void release(Lease lease) {
         }
     };
 
@@ -54,8 +57,7 @@ class ConcurrencyChecksTest {
         SyncLock a = recorder.lock(GRANTS_ALL);
         SyncLock b = recorder.lock(GRANTS_ALL);
 
-        a.tryAcquire("tenant:t1", "instance-a", LEASE);
-        a.release("tenant:t1", "instance-a");
+        a.release(a.tryAcquire("tenant:t1", "instance-a", LEASE).orElseThrow());
         b.tryAcquire("tenant:t1", "instance-b", LEASE);
         a.tryAcquire("tenant:t2", "instance-a", LEASE);
 
