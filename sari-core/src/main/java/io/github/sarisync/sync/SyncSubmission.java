@@ -16,8 +16,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param tenantId the tenant
  * @param runId    the id the run's run-log row gets (and {@link TenantSyncResult#runId()}); a run that
- *                 does not start at all (tenant disabled, or already running in this engine) writes
- *                 no row, and its result is SKIPPED with a null run id
+ *                 does not start at all (tenant disabled, already running in this engine, or another
+ *                 instance holds its lease: {@code LOCKED}) writes no row, and its result is SKIPPED
+ *                 with a null run id
  * @param result   completes with the run's result when it ends; exceptionally only when the run could
  *                 not even begin (e.g. the tenant was deleted meanwhile)
  */
