@@ -156,8 +156,8 @@ class StoreErrorsWithoutValuesTest {
         }
 
         @Override
-        public void apply(ChangeSet changes) {
-            store.apply(changes);
+        public void apply(ChangeSet changes, io.github.sarisync.spi.Lease lease) {
+            store.apply(changes, lease);
         }
 
         @Override
