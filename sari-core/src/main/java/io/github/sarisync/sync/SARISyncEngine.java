@@ -131,7 +131,9 @@ public final class SARISyncEngine implements AutoCloseable {
      *
      * <p>Several instances may call it at once: once a tenant's lease is taken, the stored tenant is
      * read again, and a tenant another instance has synced since this call read the tenant list is
-     * SKIPPED with error code {@code NOT_DUE}, so each tenant is synced once per interval.
+     * SKIPPED with error code {@code NOT_DUE}, so each tenant is synced once per interval. Such a
+     * skip, like a tenant whose lease another instance holds ({@code LOCKED}), writes no run-log row:
+     * the history shows one row per real run however many instances there are.
      */
     public SyncReport syncDue() {
         Instant start = parts.clock().instant();

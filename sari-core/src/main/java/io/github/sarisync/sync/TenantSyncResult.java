@@ -29,6 +29,11 @@ public record TenantSyncResult(String tenantId, String tenantName, String runId,
                                int refusedWrites) {
     /** The error code of a tenant skipped because another instance holds its lease. */
     public static final String LOCKED = "LOCKED";
+    /**
+     * The error code of a tenant {@code syncDue} planned but skipped once its lease was taken, because
+     * another instance synced it meanwhile (no run-log row was written).
+     */
+    public static final String NOT_DUE = "NOT_DUE";
     /** The error code of a run that lost its lease to a newer holder. */
     public static final String LEASE_LOST = "LEASE_LOST";
 

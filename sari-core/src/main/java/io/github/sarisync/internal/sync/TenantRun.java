@@ -47,7 +47,8 @@ public final class TenantRun {
     /**
      * @param stillDue null to run the tenant in any case; otherwise checked on the tenant as stored
      *                 once the lease is taken (a run planned from an older read of the tenants, such
-     *                 as {@code syncDue}'s, is SKIPPED with {@code NOT_DUE} when it fails)
+     *                 as {@code syncDue}'s, is SKIPPED with {@code NOT_DUE} when it fails, without a run-log
+     *                 row)
      * @param runId    the id of the run-log row, when the caller announced it before the run; null
      *                 for a new one
      */
@@ -167,9 +168,13 @@ public final class TenantRun {
             return null;
         }
         lease.release();
-        return finish(started, result(runId, start, SyncOutcome.SKIPPED, Map.of(), "NOT_DUE", "tenant " + tenant.id()
+        // like a LOCKED skip, no run-log row and no run id: with N instances each tenant would otherwise get N-1
+        // such rows per interval, and the history is meant to show one row per real run
+        LOG.info("tenant {} SKIPPED: NOT_DUE (synced by another instance since this run was planned; not recorded"
+                + " in the run log)", tenant.id());
+        return result(null, start, SyncOutcome.SKIPPED, Map.of(), TenantSyncResult.NOT_DUE, "tenant " + tenant.id()
                 + " is no longer due: synced by another instance, paused or disabled since this run was planned",
-                List.of()), List.of(), null);
+                List.of());
     }
 
     private TenantSyncResult syncTypes(String runId, Instant start, TenantLease lease, List<String> summaries) {
