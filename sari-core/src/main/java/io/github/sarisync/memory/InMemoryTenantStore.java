@@ -1,6 +1,8 @@
 package io.github.sarisync.memory;
 
+import io.github.sarisync.client.HostPolicy;
 import io.github.sarisync.client.SariCredentials;
+import io.github.sarisync.spi.CredentialsContext;
 import io.github.sarisync.spi.CredentialsException;
 import io.github.sarisync.spi.Tenant;
 import io.github.sarisync.spi.TenantState;
@@ -16,12 +18,28 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * A {@link TenantStore} in memory, for tests, demos and small hosts. Credentials are kept in clear
  * in the process (never printed: {@link SariCredentials#toString()} masks them). Thread-safe:
  * every change of one tenant is atomic.
+ *
+ * <p>As the database stores do, it refuses at {@link #save} a tenant whose address its
+ * {@link HostPolicy} does not allow (default {@link HostPolicy#strict()}: https to the SARI
+ * installations only; {@code new InMemoryTenantStore(HostPolicy.builder().allowLoopback().build())}
+ * for a simulator), and a change of a tenant's environment or base URI without new credentials.
  */
 public final class InMemoryTenantStore implements TenantStore {
     private record Entry(Tenant tenant, SariCredentials credentials) {
     }
 
     private final ConcurrentSkipListMap<String, Entry> tenants = new ConcurrentSkipListMap<>();
+    private final HostPolicy hostPolicy;
+
+    /** A store that accepts only https addresses of the SARI installations ({@link HostPolicy#strict()}). */
+    public InMemoryTenantStore() {
+        this(HostPolicy.strict());
+    }
+
+    /** A store that accepts the addresses {@code hostPolicy} allows. */
+    public InMemoryTenantStore(HostPolicy hostPolicy) {
+        this.hostPolicy = Objects.requireNonNull(hostPolicy, "hostPolicy");
+    }
 
     @Override
     public List<Tenant> findEnabled() {
@@ -56,15 +74,30 @@ public final class InMemoryTenantStore implements TenantStore {
         return entry.credentials();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException naming the tenant when its address is not allowed by this
+     *                                  store's {@link HostPolicy}, or when its environment or base URI
+     *                                  changes and {@code credentials} is null (they are bound to the old one)
+     */
     @Override
     public void save(Tenant tenant, SariCredentials credentials) {
         Objects.requireNonNull(tenant, "tenant");
+        hostPolicy.require(tenant.effectiveBaseUri(), "tenant " + tenant.id());
         tenants.compute(tenant.id(), (id, old) -> {
             if (old == null) {
                 if (credentials == null) {
                     throw new IllegalArgumentException("tenant " + id + " is new: credentials must not be null");
                 }
                 return new Entry(tenant, credentials);
+            }
+            String oldTarget = CredentialsContext.of(old.tenant()).target();
+            String newTarget = CredentialsContext.of(tenant).target();
+            if (credentials == null && !oldTarget.equals(newTarget)) {
+                throw new IllegalArgumentException("tenant " + id + ": its SARI target changes from " + oldTarget
+                        + " to " + newTarget + ", but the stored credentials belong to the old target: give the"
+                        + " credentials again, or move them with CredentialsService.retarget");
             }
             return new Entry(tenant.withState(old.tenant().state()),
                     credentials != null ? credentials : old.credentials());

@@ -1,5 +1,6 @@
 package io.github.sarisync.sync;
 
+import io.github.sarisync.testkit.SariSimulator;
 import io.github.sarisync.memory.InMemoryTenantStore;
 import io.github.sarisync.spi.TenantStore;
 import io.github.sarisync.testkit.contract.TenantStoreContract;
@@ -8,6 +9,6 @@ import io.github.sarisync.testkit.contract.TenantStoreContract;
 class InMemoryTenantStoreContractTest extends TenantStoreContract {
     @Override
     protected TenantStore createStore() {
-        return new InMemoryTenantStore();
+        return new InMemoryTenantStore(SariSimulator.hostPolicy());
     }
 }
