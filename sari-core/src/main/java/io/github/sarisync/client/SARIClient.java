@@ -303,7 +303,13 @@ public final class SARIClient {
             return this;
         }
 
-        /** Another base URI (a simulator, a proxy). Plain http is refused for the production host. */
+        /**
+         * Another base URI (a simulator, a proxy). {@link #build()} refuses what no
+         * {@link HostPolicy} allows ({@link HostPolicy#requireSafe(URI)}: user info, query, a host
+         * ending in a dot, metadata and link-local addresses, plain http to anything but loopback),
+         * but accepts any other address, loopback http included, so tests can use a local server.
+         * The engine and the tenant stores apply the stricter {@link HostPolicy} of their settings.
+         */
         public Builder baseUri(URI baseUri) {
             this.baseUri = baseUri;
             return this;
@@ -382,17 +388,7 @@ public final class SARIClient {
             if (uri == null) {
                 throw new IllegalArgumentException("SARIClient: set environment(...) or baseUri(...)");
             }
-            String scheme = uri.getScheme();
-            if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
-                throw new IllegalArgumentException("SARIClient: baseUri must be http or https, was " + uri);
-            }
-            if (uri.getHost() == null) {
-                throw new IllegalArgumentException("SARIClient: baseUri has no host: " + uri);
-            }
-            if ("http".equalsIgnoreCase(scheme) && (environment == SariEnvironment.PRODUCTION
-                    || uri.getHost().equalsIgnoreCase(SariEnvironment.PRODUCTION.baseUri().getHost()))) {
-                throw new IllegalArgumentException("SARIClient: plain http is refused for PRODUCTION; use https");
-            }
+            HostPolicy.requireSafe(uri);
             Objects.requireNonNull(clock, "SARIClient: clock");
             Objects.requireNonNull(sleeper, "SARIClient: sleeper");
             Objects.requireNonNull(retry, "SARIClient: retry");

@@ -1,6 +1,7 @@
 package io.github.sarisync.credentials;
 
 import io.github.sarisync.spi.CredentialsCipher;
+import io.github.sarisync.spi.CredentialsContext;
 import io.github.sarisync.spi.CredentialsException;
 
 import javax.crypto.AEADBadTagException;
@@ -23,15 +24,21 @@ import java.util.regex.Pattern;
 /**
  * A {@link CredentialsCipher} with AES-256-GCM (JDK {@code javax.crypto} only). Each value gets a
  * fresh random 96-bit nonce and a 128-bit authentication tag, and is written as
- * <pre>{@code v1:<keyId>:<base64(nonce | ciphertext | tag)>}</pre>
- * The header {@code v1:<keyId>} is authenticated too (it is the GCM additional data), so a value
- * whose version or key id was edited fails like any other tampered value. Values are not bound to
- * a tenant: a store must keep each value on its own tenant's row.
+ * <pre>{@code v2:<keyId>:<base64(nonce | ciphertext | tag)>}</pre>
+ * The GCM additional data is the header {@code v2:<keyId>}, the tenant id and the canonical SARI
+ * target of the {@link CredentialsContext}, so a value whose header was edited, that was copied onto
+ * another tenant's row, or whose row now points at another environment or base URI, fails to
+ * decrypt with a {@link CredentialsException} naming the tenant.
+ *
+ * <p><b>Values written before binding ({@code v1:...}, additional data only the header)</b> are
+ * refused by {@link #decrypt}: such a value could have been moved between tenants. They are read
+ * only by {@link CredentialsRotation#rotate}, which re-encrypts each one bound to the tenant and
+ * target of the row it is on (run it once after upgrading, with the key that wrote them configured).
  *
  * <p>Several keys can be configured at once: the current one encrypts, every configured one
  * decrypts the values that name it, so keys rotate without downtime: add the new key as current,
- * keep the old ones for reading, re-encrypt the stored values (see {@link #isCurrent(String)}),
- * then drop the old keys.
+ * keep the old ones for reading, re-encrypt the stored values ({@link CredentialsRotation}), then
+ * drop the old keys.
  *
  * <pre>{@code
  * CredentialsCipher cipher = AesGcmCredentialsCipher.builder()
@@ -47,8 +54,10 @@ import java.util.regex.Pattern;
  * exception message shows key material, a plaintext or a stored value. Thread-safe.
  */
 public final class AesGcmCredentialsCipher implements CredentialsCipher {
-    /** The format version written by this class. */
-    public static final String VERSION = "v1";
+    /** The format version written by this class: bound to tenant and target. */
+    public static final String VERSION = "v2";
+    /** The format written before credentials were bound; read only by {@link CredentialsRotation}. */
+    public static final String UNBOUND_VERSION = "v1";
     /** AES-256: keys must have exactly this many bytes. */
     public static final int KEY_BYTES = 32;
 
@@ -100,9 +109,12 @@ public final class AesGcmCredentialsCipher implements CredentialsCipher {
     }
 
     @Override
-    public String encrypt(String plaintext) {
+    public String encrypt(String plaintext, CredentialsContext context) {
         if (plaintext == null) {
             throw new IllegalArgumentException("plaintext must not be null");
+        }
+        if (context == null) {
+            throw new IllegalArgumentException("credentials context must not be null");
         }
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
@@ -110,7 +122,7 @@ public final class AesGcmCredentialsCipher implements CredentialsCipher {
         try {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(header.getBytes(StandardCharsets.US_ASCII));
+            cipher.updateAAD(boundData(header, context));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             byte[] payload = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
             return header + ":" + Base64.getEncoder().encodeToString(payload);
@@ -119,21 +131,52 @@ public final class AesGcmCredentialsCipher implements CredentialsCipher {
         }
     }
 
+    /**
+     * Decrypts a value written by {@link #encrypt} for the same tenant and target.
+     *
+     * @throws CredentialsException naming the tenant when the value is missing, malformed, truncated,
+     *                              tampered with, bound to another tenant or target, in the unbound
+     *                              {@code v1} format (migrate it with {@link CredentialsRotation}),
+     *                              or names a key that is not configured
+     */
     @Override
-    public String decrypt(String ciphertext) {
-        return decrypt(ciphertext, null);
+    public String decrypt(String ciphertext, CredentialsContext context) {
+        if (context == null) {
+            throw new IllegalArgumentException("credentials context must not be null");
+        }
+        String subject = "tenant " + context.tenantId() + ": stored credentials";
+        Parsed parsed = parse(ciphertext, subject);
+        if (UNBOUND_VERSION.equals(parsed.version)) {
+            throw new CredentialsException(subject + ": stored in the old format " + UNBOUND_VERSION
+                    + ", which is not bound to a tenant and is no longer read; migrate the stored credentials with"
+                    + " CredentialsRotation.rotate (or enter them again)");
+        }
+        return open(parsed, boundData(parsed.header, context), subject,
+                "the value was altered or truncated, it belongs to another tenant or SARI target than "
+                        + context.target() + " (moved or re-pointed), or key '" + parsed.keyId
+                        + "' is not the key that encrypted it");
     }
 
     /**
-     * Like {@link #decrypt(String)}, naming {@code context} (e.g. {@code "tenant school-7"}) in the
-     * message of a failure. The context is not part of the authenticated data.
-     *
-     * @throws CredentialsException when the value is missing, malformed, truncated, tampered with,
-     *                              or names a key that is not configured
+     * Reads a value of the unbound format {@code v1} (additional data only its header): for the
+     * migration in {@link CredentialsRotation} only, never for the engine's read path.
      */
-    public String decrypt(String ciphertext, String context) {
-        String subject = context == null || context.isBlank() ? "stored credentials" : "stored credentials of " + context;
+    String decryptUnbound(String ciphertext, CredentialsContext context) {
+        String subject = "tenant " + context.tenantId() + ": stored credentials";
         Parsed parsed = parse(ciphertext, subject);
+        if (!UNBOUND_VERSION.equals(parsed.version)) {
+            throw new CredentialsException(subject + ": not in the unbound format " + UNBOUND_VERSION);
+        }
+        return open(parsed, parsed.header.getBytes(StandardCharsets.US_ASCII), subject,
+                "the value was altered or truncated, or key '" + parsed.keyId + "' is not the key that encrypted it");
+    }
+
+    /** True when the value is unbound ({@code v1}) and must be migrated by {@link CredentialsRotation}. */
+    static boolean isUnbound(String ciphertext) {
+        return ciphertext != null && ciphertext.startsWith(UNBOUND_VERSION + ":");
+    }
+
+    private String open(Parsed parsed, byte[] additionalData, String subject, String tagFailure) {
         SecretKeySpec key = keys.get(parsed.keyId);
         if (key == null) {
             throw new CredentialsException(subject + ": encrypted with key '" + parsed.keyId
@@ -142,20 +185,31 @@ public final class AesGcmCredentialsCipher implements CredentialsCipher {
         try {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, parsed.payload, 0, NONCE_BYTES));
-            cipher.updateAAD(parsed.header.getBytes(StandardCharsets.US_ASCII));
+            cipher.updateAAD(additionalData);
             byte[] plain = cipher.doFinal(parsed.payload, NONCE_BYTES, parsed.payload.length - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (AEADBadTagException e) {
-            throw new CredentialsException(subject + ": authentication failed with key '" + parsed.keyId
-                    + "': the value was altered or truncated, or key '" + parsed.keyId
-                    + "' is not the key that encrypted it");
+            throw new CredentialsException(subject + ": authentication failed with key '" + parsed.keyId + "': "
+                    + tagFailure);
         } catch (GeneralSecurityException e) {
             throw new CredentialsException(subject + ": cannot be decrypted with key '" + parsed.keyId + "' ("
                     + e.getClass().getSimpleName() + ")");
         }
     }
 
-    /** True when the value is in this class's format and names the current key. */
+    /**
+     * The additional data of a bound value: header, tenant id and target, each length-prefixed so
+     * that no two different (tenant, target) pairs give the same bytes.
+     */
+    private static byte[] boundData(String header, CredentialsContext context) {
+        byte[] h = header.getBytes(StandardCharsets.US_ASCII);
+        byte[] tenant = context.tenantId().getBytes(StandardCharsets.UTF_8);
+        byte[] target = context.target().getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(12 + h.length + tenant.length + target.length)
+                .putInt(h.length).put(h).putInt(tenant.length).put(tenant).putInt(target.length).put(target).array();
+    }
+
+    /** True when the value is in the current (bound) format and names the current key. */
     @Override
     public boolean isCurrent(String ciphertext) {
         if (ciphertext == null) {
@@ -183,7 +237,7 @@ public final class AesGcmCredentialsCipher implements CredentialsCipher {
             throw new CredentialsException(subject + ": not an encrypted value (expected "
                     + VERSION + ":<keyId>:<base64>, found " + parts.length + " part(s))");
         }
-        if (!VERSION.equals(parts[0])) {
+        if (!VERSION.equals(parts[0]) && !UNBOUND_VERSION.equals(parts[0])) {
             throw new CredentialsException(subject + ": unknown format version '" + abbreviate(parts[0])
                     + "' (this library reads " + VERSION + ")");
         }
@@ -200,7 +254,7 @@ public final class AesGcmCredentialsCipher implements CredentialsCipher {
             throw new CredentialsException(subject + ": the encrypted part is too short (" + payload.length
                     + " bytes, at least " + (NONCE_BYTES + TAG_BYTES) + " expected): truncated");
         }
-        return new Parsed(parts[0] + ":" + parts[1], parts[1], payload);
+        return new Parsed(parts[0], parts[0] + ":" + parts[1], parts[1], payload);
     }
 
     private static String abbreviate(String s) {
@@ -212,7 +266,7 @@ public final class AesGcmCredentialsCipher implements CredentialsCipher {
         return "AesGcmCredentialsCipher[current=" + currentKeyId + ", keys=" + keys.keySet() + "]";
     }
 
-    private record Parsed(String header, String keyId, byte[] payload) {
+    private record Parsed(String version, String header, String keyId, byte[] payload) {
     }
 
     /**

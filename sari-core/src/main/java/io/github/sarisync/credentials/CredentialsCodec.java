@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sarisync.client.SariCredentials;
 import io.github.sarisync.spi.CredentialsCipher;
+import io.github.sarisync.spi.CredentialsContext;
 import io.github.sarisync.spi.CredentialsException;
 
 import java.util.ArrayList;
@@ -17,8 +18,9 @@ import java.util.List;
  * Failures never echo the stored text (it holds secrets), only what is wrong with it.
  *
  * <pre>{@code
- * String stored = CredentialsCodec.seal(cipher, credentials);           // write this to the row
- * SariCredentials back = CredentialsCodec.open(cipher, stored, "t-42");  // names t-42 on failure
+ * CredentialsContext context = CredentialsContext.of(tenant);              // tenant id and SARI target
+ * String stored = CredentialsCodec.seal(cipher, credentials, context);     // write this to the row
+ * SariCredentials back = CredentialsCodec.open(cipher, stored, context);   // names the tenant on failure
  * }</pre>
  */
 public final class CredentialsCodec {
@@ -76,21 +78,27 @@ public final class CredentialsCodec {
         return new SariCredentials(values[0], values[1], values[2], values[3]);
     }
 
-    /** The credentials as JSON, encrypted with the cipher's current key: the value a store keeps. */
-    public static String seal(CredentialsCipher cipher, SariCredentials credentials) {
-        return cipher.encrypt(toJson(credentials));
+    /**
+     * The credentials as JSON, encrypted with the cipher's current key and bound to the tenant and
+     * SARI target of {@code context}: the value a store keeps.
+     */
+    public static String seal(CredentialsCipher cipher, SariCredentials credentials, CredentialsContext context) {
+        return cipher.encrypt(toJson(credentials), context);
     }
 
     /**
-     * Decrypts and reads a value written by {@link #seal}.
+     * Decrypts and reads a value written by {@link #seal} for the same tenant and target.
      *
      * @throws CredentialsException naming the tenant when the value cannot be decrypted or read
      */
-    public static SariCredentials open(CredentialsCipher cipher, String stored, String tenantId) {
+    public static SariCredentials open(CredentialsCipher cipher, String stored, CredentialsContext context) {
+        String tenantId = context.tenantId();
         try {
-            return fromJson(cipher.decrypt(stored));
+            return fromJson(cipher.decrypt(stored, context));
         } catch (CredentialsException e) {
-            throw new CredentialsException("tenant " + tenantId + ": " + e.getMessage(), e);
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            throw new CredentialsException(message.contains("tenant " + tenantId) ? message
+                    : "tenant " + tenantId + ": " + message, e);
         }
     }
 }

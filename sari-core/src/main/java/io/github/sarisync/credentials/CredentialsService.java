@@ -1,10 +1,12 @@
 package io.github.sarisync.credentials;
 
+import io.github.sarisync.client.HostPolicy;
 import io.github.sarisync.client.RateLimit;
 import io.github.sarisync.client.RetryPolicy;
 import io.github.sarisync.client.SARIClient;
 import io.github.sarisync.client.SariCredentials;
 import io.github.sarisync.client.SariEnvironment;
+import io.github.sarisync.spi.CredentialsContext;
 import io.github.sarisync.spi.CredentialsException;
 import io.github.sarisync.spi.Tenant;
 import io.github.sarisync.spi.TenantStore;
@@ -28,12 +30,15 @@ import java.util.NoSuchElementException;
  * if (check.ok()) {
  *     service.save(tenant.id(), typed);
  * }
- * MaskedCredentials shown = service.settings(tenant.id());   // secret "********9x"
+ * MaskedCredentials shown = service.settings(tenant.id());   // secret "set, 16-31 chars"
+ * service.retarget(tenant.id(), SariEnvironment.PRODUCTION); // moves the stored credentials to another target
  * }</pre>
  *
  * A connection test builds a client through the configured {@link SariClientFactory}; the default
  * one tries each step once (no retry, no rate limit) with a 10 s connect and 20 s request timeout,
- * so a person waiting for the answer is not kept waiting by backoff. Thread-safe.
+ * so a person waiting for the answer is not kept waiting by backoff. A connection test sends
+ * credentials only to an address the {@link HostPolicy} allows (default {@link HostPolicy#strict()}).
+ * Thread-safe.
  */
 public final class CredentialsService {
     private static final Logger log = LoggerFactory.getLogger(CredentialsService.class);
@@ -41,10 +46,12 @@ public final class CredentialsService {
 
     private final TenantStore tenants;
     private final SariClientFactory clientFactory;
+    private final HostPolicy hostPolicy;
 
     private CredentialsService(Builder b) {
         this.tenants = b.tenantStore;
         this.clientFactory = b.clientFactory;
+        this.hostPolicy = b.hostPolicy;
     }
 
     public static Builder builder() {
@@ -65,6 +72,43 @@ public final class CredentialsService {
         Tenant tenant = require(tenantId);
         tenants.save(tenant, credentials);
         log.info("SARI credentials of tenant {} saved", tenantId);
+    }
+
+    /**
+     * Points a tenant at another SARI installation and moves its stored credentials there: they are
+     * read under the old binding and stored again bound to the new target (stored credentials are
+     * bound to their target, so a plain {@link TenantStore#save} with null credentials refuses a new
+     * target). For operators whose process has the encryption key.
+     *
+     * @throws NoSuchElementException   when the tenant does not exist
+     * @throws IllegalArgumentException when the store's host policy refuses the new target
+     * @throws CredentialsException     naming the tenant when its stored credentials cannot be read
+     */
+    public void retarget(String tenantId, SariEnvironment environment) {
+        if (environment == null) {
+            throw new IllegalArgumentException("tenant " + tenantId + ": environment must not be null");
+        }
+        Tenant tenant = require(tenantId);
+        move(tenant, new Tenant(tenant.id(), tenant.name(), tenant.enabled(), tenant.paused(), environment, null,
+                tenant.interval(), tenant.state()));
+    }
+
+    /** As {@link #retarget(String, SariEnvironment)}, to another base URI (a proxy). */
+    public void retarget(String tenantId, URI baseUri) {
+        if (baseUri == null) {
+            throw new IllegalArgumentException("tenant " + tenantId + ": baseUri must not be null");
+        }
+        Tenant tenant = require(tenantId);
+        hostPolicy.require(baseUri, "tenant " + tenantId);
+        move(tenant, new Tenant(tenant.id(), tenant.name(), tenant.enabled(), tenant.paused(), null, baseUri,
+                tenant.interval(), tenant.state()));
+    }
+
+    private void move(Tenant tenant, Tenant moved) {
+        SariCredentials credentials = tenants.credentials(tenant.id());
+        tenants.save(moved, credentials);
+        log.info("SARI target of tenant {} changed from {} to {}; credentials re-encrypted for it", tenant.id(),
+                CredentialsContext.of(tenant).target(), CredentialsContext.of(moved).target());
     }
 
     /**
@@ -112,7 +156,9 @@ public final class CredentialsService {
         if (credentials == null) {
             throw new IllegalArgumentException("credentials must not be null");
         }
+        hostPolicy.require(tenant.effectiveBaseUri(), "connection test of tenant " + tenant.id());
         SARIClient client = clientFactory.create(tenant, credentials);
+        hostPolicy.require(client.baseUri(), "connection test of tenant " + tenant.id());
         ConnectionTestResult result = ConnectionTester.run(client, credentials);
         log.info("SARI connection test for tenant {} at {}: {}{}", tenant.id(),
                 ConnectionTester.describe(client.baseUri()), result.outcome(),
@@ -162,8 +208,18 @@ public final class CredentialsService {
     public static final class Builder {
         private TenantStore tenantStore;
         private SariClientFactory clientFactory = defaultTestClientFactory();
+        private HostPolicy hostPolicy = HostPolicy.strict();
 
         private Builder() {
+        }
+
+        /**
+         * Where a connection test may send credentials (checked on the tenant's address and on the
+         * address of the client the factory built). Default {@link HostPolicy#strict()}.
+         */
+        public Builder hostPolicy(HostPolicy value) {
+            this.hostPolicy = value;
+            return this;
         }
 
         public Builder tenantStore(TenantStore value) {
@@ -183,6 +239,9 @@ public final class CredentialsService {
             }
             if (clientFactory == null) {
                 throw new IllegalArgumentException("CredentialsService: clientFactory must not be null");
+            }
+            if (hostPolicy == null) {
+                throw new IllegalArgumentException("CredentialsService: hostPolicy must not be null");
             }
             return new CredentialsService(this);
         }

@@ -1,6 +1,8 @@
 package io.github.sarisync.memory;
 
+import io.github.sarisync.client.HostPolicy;
 import io.github.sarisync.client.SariCredentials;
+import io.github.sarisync.spi.CredentialsContext;
 import io.github.sarisync.spi.CredentialsException;
 import io.github.sarisync.spi.Lease;
 import io.github.sarisync.spi.Tenant;
@@ -21,6 +23,11 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * <p>Built with the engines' {@link InMemorySyncLock}, a state write with a lease lands only while
  * that take of the lease is current; built without one, it refuses only a lease older than the
  * newest it has seen.
+ *
+ * <p>As the database stores do, it refuses at {@link #save} a tenant whose address its
+ * {@link HostPolicy} does not allow (default {@link HostPolicy#strict()}: https to the SARI
+ * installations only; {@code new InMemoryTenantStore(HostPolicy.builder().allowLoopback().build())}
+ * for a simulator), and a change of a tenant's environment or base URI without new credentials.
  */
 public final class InMemoryTenantStore implements TenantStore {
     private record Entry(Tenant tenant, SariCredentials credentials) {
@@ -28,14 +35,32 @@ public final class InMemoryTenantStore implements TenantStore {
 
     private final ConcurrentSkipListMap<String, Entry> tenants = new ConcurrentSkipListMap<>();
     private final LeaseGuard guard;
+    private final HostPolicy hostPolicy;
 
-    /** A store that fences state writes only against older fences it has seen (no lock to ask). */
+    /**
+     * A store that accepts only https addresses of the SARI installations ({@link HostPolicy#strict()})
+     * and fences state writes only against older fences it has seen (no lock to ask).
+     */
     public InMemoryTenantStore() {
-        this(null);
+        this(HostPolicy.strict(), null);
     }
 
-    /** A store whose fenced state writes land only while the writer holds its lease in {@code lock}. */
+    /** A store that accepts the addresses {@code hostPolicy} allows (no lock to ask). */
+    public InMemoryTenantStore(HostPolicy hostPolicy) {
+        this(hostPolicy, null);
+    }
+
+    /** A strict store whose fenced state writes land only while the writer holds its lease in {@code lock}. */
     public InMemoryTenantStore(InMemorySyncLock lock) {
+        this(HostPolicy.strict(), lock);
+    }
+
+    /**
+     * A store that accepts the addresses {@code hostPolicy} allows and whose fenced state writes land
+     * only while the writer holds its lease in {@code lock} (null: no lock to ask).
+     */
+    public InMemoryTenantStore(HostPolicy hostPolicy, InMemorySyncLock lock) {
+        this.hostPolicy = Objects.requireNonNull(hostPolicy, "hostPolicy");
         this.guard = new LeaseGuard(lock);
     }
 
@@ -72,15 +97,30 @@ public final class InMemoryTenantStore implements TenantStore {
         return entry.credentials();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException naming the tenant when its address is not allowed by this
+     *                                  store's {@link HostPolicy}, or when its environment or base URI
+     *                                  changes and {@code credentials} is null (they are bound to the old one)
+     */
     @Override
     public void save(Tenant tenant, SariCredentials credentials) {
         Objects.requireNonNull(tenant, "tenant");
+        hostPolicy.require(tenant.effectiveBaseUri(), "tenant " + tenant.id());
         tenants.compute(tenant.id(), (id, old) -> {
             if (old == null) {
                 if (credentials == null) {
                     throw new IllegalArgumentException("tenant " + id + " is new: credentials must not be null");
                 }
                 return new Entry(tenant, credentials);
+            }
+            String oldTarget = CredentialsContext.of(old.tenant()).target();
+            String newTarget = CredentialsContext.of(tenant).target();
+            if (credentials == null && !oldTarget.equals(newTarget)) {
+                throw new IllegalArgumentException("tenant " + id + ": its SARI target changes from " + oldTarget
+                        + " to " + newTarget + ", but the stored credentials belong to the old target: give the"
+                        + " credentials again, or move them with CredentialsService.retarget");
             }
             return new Entry(tenant.withState(old.tenant().state()),
                     credentials != null ? credentials : old.credentials());

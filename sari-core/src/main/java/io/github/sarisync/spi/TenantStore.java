@@ -53,8 +53,14 @@ public interface TenantStore {
      * Creates the tenant or updates its settings (name, enabled, paused, environment, base URI,
      * interval). The state in {@code tenant} is written only when the tenant is new.
      *
+     * <p>Stored credentials are bound to the tenant's SARI target (environment or base URI, see
+     * {@link CredentialsContext}): a store refuses a changed target without new credentials, and an
+     * address its {@link io.github.sarisync.client.HostPolicy} does not allow.
+     *
      * @param credentials new credentials to store (encrypted where the store persists), or null to keep the stored ones
-     * @throws IllegalArgumentException when the tenant is new and {@code credentials} is null
+     * @throws IllegalArgumentException naming the tenant when the tenant is new and {@code credentials}
+     *                                  is null, when its target changes and {@code credentials} is null,
+     *                                  or when the host policy refuses its address
      */
     void save(Tenant tenant, SariCredentials credentials);
 

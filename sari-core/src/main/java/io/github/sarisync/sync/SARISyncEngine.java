@@ -63,7 +63,10 @@ import java.util.function.Predicate;
  * {@code AUTHENTICATION_FAILED}), SARI errors (the {@code SariErrorCode} name), store failures
  * ({@code STORE_ERROR}), a lost lease ({@code LEASE_LOST}: the lease expired and another holder took it; every
  * write of the run carries the lease, so the stores refuse what the stale run would still write, and its
- * tenant state is left to the new holder). An error of the whole tenant (auth,
+ * tenant state is left to the new holder), an address the {@link SyncOptions#hostPolicy()} refuses
+ * ({@code HOST_NOT_ALLOWED}, before the credentials are read). Clients are kept per tenant and dropped
+ * with their credentials and token when the tenant is disabled or deleted (at the next
+ * {@code syncAll}/{@code syncDue}, or at once by {@code syncTenant}). An error of the whole tenant (auth,
  * SARI unreachable or answering server errors) stops that tenant's run; an error of one course
  * type (e.g. a malformed answer) still lets the other type run; the tenant is FAILED either way and
  * what was written stays. SECTION_NOT_FOUND means the school has no such course type: that type is
@@ -92,8 +95,8 @@ public final class SARISyncEngine implements AutoCloseable {
         require(b.options, "options");
         SyncLock lock = b.lock != null ? b.lock : new InMemorySyncLock(b.clock);
         this.parts = new EngineParts(b.tenantStore, b.courseStore, b.syncLogStore, lock,
-                new ClientCache(b.clientFactory), b.clock, b.options, new GuardedListener(b.listener),
-                newHolderId(b.options.instanceId()));
+                new ClientCache(b.clientFactory, b.options.hostPolicy()), b.clock, b.options,
+                new GuardedListener(b.listener), newHolderId(b.options.instanceId()));
         this.ownExecutor = b.executor == null ? Executors.newFixedThreadPool(b.options.parallelism(), threads())
                 : null;
         this.executor = b.executor != null ? b.executor : ownExecutor;
@@ -121,6 +124,7 @@ public final class SARISyncEngine implements AutoCloseable {
         Instant start = parts.clock().instant();
         housekeeping(start);
         List<Tenant> tenants = parts.tenantStore().findEnabled();
+        parts.clients().retainOnly(tenants.stream().map(Tenant::id).toList());
         return runTenants(start, tenants, t -> SyncTrigger.SCHEDULED, null);
     }
 
@@ -140,7 +144,9 @@ public final class SARISyncEngine implements AutoCloseable {
         housekeeping(start);
         List<Tenant> due = new ArrayList<>();
         List<SyncTrigger> triggers = new ArrayList<>();
-        for (Tenant tenant : parts.tenantStore().findEnabled()) {
+        List<Tenant> enabled = parts.tenantStore().findEnabled();
+        parts.clients().retainOnly(enabled.stream().map(Tenant::id).toList());
+        for (Tenant tenant : enabled) {
             Optional<SyncTrigger> trigger = due(tenant, start);
             if (trigger.isPresent()) {
                 due.add(tenant);
@@ -214,6 +220,7 @@ public final class SARISyncEngine implements AutoCloseable {
     private TenantSyncResult syncTenant(String tenantId, List<CourseType> types, String runId) {
         Tenant tenant = find(tenantId);
         if (!tenant.enabled()) {
+            parts.clients().drop(tenantId);
             return TenantRun.notRun(tenant, SyncTrigger.MANUAL, "DISABLED", "tenant " + tenantId + " is disabled",
                     parts.clock().instant());
         }
@@ -355,8 +362,12 @@ public final class SARISyncEngine implements AutoCloseable {
         if (tenantId == null || tenantId.isBlank()) {
             throw new IllegalArgumentException("tenant id must not be blank");
         }
-        return parts.tenantStore().find(tenantId)
-                .orElseThrow(() -> new IllegalArgumentException("unknown tenant: " + tenantId));
+        Optional<Tenant> tenant = parts.tenantStore().find(tenantId);
+        if (tenant.isEmpty()) {
+            parts.clients().drop(tenantId);
+            throw new IllegalArgumentException("unknown tenant: " + tenantId);
+        }
+        return tenant.get();
     }
 
     private static ThreadFactory threads() {

@@ -1,5 +1,7 @@
 package io.github.sarisync.sync;
 
+import io.github.sarisync.client.HostPolicy;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -21,6 +23,7 @@ public final class SyncOptions {
     private final Duration abandonAfter;
     private final Duration runLogRetention;
     private final String instanceId;
+    private final HostPolicy hostPolicy;
 
     private SyncOptions(Builder b) {
         this.parallelism = b.parallelism;
@@ -34,6 +37,7 @@ public final class SyncOptions {
         this.abandonAfter = b.abandonAfter;
         this.runLogRetention = b.runLogRetention;
         this.instanceId = b.instanceId;
+        this.hostPolicy = b.hostPolicy;
     }
 
     public static SyncOptions defaults() {
@@ -106,11 +110,22 @@ public final class SyncOptions {
         return instanceId;
     }
 
+    /**
+     * Where the engine sends a tenant's credentials: checked on the tenant's stored address before
+     * its credentials are read, and on the built client's address; a refused tenant is FAILED with
+     * error code {@code HOST_NOT_ALLOWED}. Default {@link HostPolicy#strict()} (https to the SARI
+     * installations only); a simulator needs {@code HostPolicy.builder().allowLoopback().build()}.
+     */
+    public HostPolicy hostPolicy() {
+        return hostPolicy;
+    }
+
     public Builder toBuilder() {
         return new Builder().parallelism(parallelism).memberPolicy(memberPolicy).soonWindow(soonWindow)
                 .emptyFeedThreshold(emptyFeedThreshold).emptyFeedMinParts(emptyFeedMinParts)
                 .defaultInterval(defaultInterval).stagger(stagger).leaseDuration(leaseDuration)
-                .abandonAfter(abandonAfter).runLogRetention(runLogRetention).instanceId(instanceId);
+                .abandonAfter(abandonAfter).runLogRetention(runLogRetention).instanceId(instanceId)
+                .hostPolicy(hostPolicy);
     }
 
     @Override
@@ -119,7 +134,7 @@ public final class SyncOptions {
                 + soonWindow + ", emptyFeedThreshold=" + emptyFeedThreshold + ", emptyFeedMinParts="
                 + emptyFeedMinParts + ", defaultInterval=" + defaultInterval + ", stagger=" + stagger
                 + ", leaseDuration=" + leaseDuration + ", abandonAfter=" + abandonAfter + ", runLogRetention="
-                + runLogRetention + ", instanceId=" + instanceId + "]";
+                + runLogRetention + ", instanceId=" + instanceId + ", hostPolicy=" + hostPolicy + "]";
     }
 
     /** Builds {@link SyncOptions}; {@link #build()} names the first setting out of range. */
@@ -135,8 +150,15 @@ public final class SyncOptions {
         private Duration abandonAfter = Duration.ofMinutes(15);
         private Duration runLogRetention = Duration.ofDays(90);
         private String instanceId = defaultInstanceId();
+        private HostPolicy hostPolicy = HostPolicy.strict();
 
         private Builder() {
+        }
+
+        /** See {@link SyncOptions#hostPolicy()}. */
+        public Builder hostPolicy(HostPolicy value) {
+            this.hostPolicy = value;
+            return this;
         }
 
         public Builder parallelism(int value) {
@@ -217,6 +239,7 @@ public final class SyncOptions {
             if (instanceId == null || instanceId.isBlank()) {
                 throw new IllegalArgumentException("sync.instanceId must not be blank");
             }
+            Objects.requireNonNull(hostPolicy, "sync.hostPolicy must not be null");
             return new SyncOptions(this);
         }
 

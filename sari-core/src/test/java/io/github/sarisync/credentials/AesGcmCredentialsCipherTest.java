@@ -1,5 +1,7 @@
 package io.github.sarisync.credentials;
 
+import io.github.sarisync.client.SariEnvironment;
+import io.github.sarisync.spi.CredentialsContext;
 import io.github.sarisync.spi.CredentialsException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ class AesGcmCredentialsCipherTest {
     private static final byte[] K1 = key(1);
     private static final byte[] K2 = key(2);
     private static final byte[] K3 = key(3);
+    static final CredentialsContext CTX = CredentialsContext.of("school-7", SariEnvironment.TEST, null);
     private static final String SECRET = "{\"clientSecret\":\"s3cr3t-Value\"}";
 
     static byte[] key(int seed) {
@@ -40,7 +43,7 @@ class AesGcmCredentialsCipherTest {
         void decryptReturnsWhatWasEncrypted(String plaintext) {
             AesGcmCredentialsCipher cipher = cipher("k1", K1);
 
-            assertThat(cipher.decrypt(cipher.encrypt(plaintext))).isEqualTo(plaintext);
+            assertThat(cipher.decrypt(cipher.encrypt(plaintext, CTX), CTX)).isEqualTo(plaintext);
         }
 
         @Test
@@ -48,15 +51,15 @@ class AesGcmCredentialsCipherTest {
             AesGcmCredentialsCipher cipher = cipher("k1", K1);
             String big = "x".repeat(100_000);
 
-            assertThat(cipher.decrypt(cipher.encrypt(big))).isEqualTo(big);
+            assertThat(cipher.decrypt(cipher.encrypt(big, CTX), CTX)).isEqualTo(big);
         }
 
         @Test
         void valueIsTaggedWithFormatVersionAndKeyIdAndHidesThePlaintext() {
-            String value = cipher("k1", K1).encrypt(SECRET);
+            String value = cipher("k1", K1).encrypt(SECRET, CTX);
 
-            assertThat(value).startsWith("v1:k1:").doesNotContain("s3cr3t");
-            byte[] payload = Base64.getDecoder().decode(value.substring("v1:k1:".length()));
+            assertThat(value).startsWith("v2:k1:").doesNotContain("s3cr3t");
+            byte[] payload = Base64.getDecoder().decode(value.substring("v2:k1:".length()));
             assertThat(payload).hasSize(12 + SECRET.length() + 16);
         }
 
@@ -66,9 +69,9 @@ class AesGcmCredentialsCipherTest {
             Set<String> values = new HashSet<>();
             Set<String> nonces = new HashSet<>();
             for (int i = 0; i < 200; i++) {
-                String value = cipher.encrypt(SECRET);
+                String value = cipher.encrypt(SECRET, CTX);
                 values.add(value);
-                byte[] payload = Base64.getDecoder().decode(value.substring("v1:k1:".length()));
+                byte[] payload = Base64.getDecoder().decode(value.substring("v2:k1:".length()));
                 nonces.add(Base64.getEncoder().encodeToString(Arrays.copyOf(payload, 12)));
             }
 
@@ -78,7 +81,7 @@ class AesGcmCredentialsCipherTest {
 
         @Test
         void encryptRefusesNull() {
-            assertThatThrownBy(() -> cipher("k1", K1).encrypt(null))
+            assertThatThrownBy(() -> cipher("k1", K1).encrypt(null, CTX))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plaintext");
         }
     }
@@ -87,15 +90,15 @@ class AesGcmCredentialsCipherTest {
     class Rotation {
         @Test
         void valuesWrittenUnderOlderKeysStayReadableAfterAThirdKeyBecomesCurrent() {
-            String underK1 = cipher("k1", K1).encrypt("written with k1");
+            String underK1 = cipher("k1", K1).encrypt("written with k1", CTX);
             String underK2 = AesGcmCredentialsCipher.builder().currentKey("k2", K2).oldKey("k1", K1).build()
-                    .encrypt("written with k2");
+                    .encrypt("written with k2", CTX);
 
             AesGcmCredentialsCipher k3 = AesGcmCredentialsCipher.builder()
                     .currentKey("k3", K3).oldKey("k2", K2).oldKey("k1", K1).build();
 
-            assertThat(k3.decrypt(underK1)).isEqualTo("written with k1");
-            assertThat(k3.decrypt(underK2)).isEqualTo("written with k2");
+            assertThat(k3.decrypt(underK1, CTX)).isEqualTo("written with k1");
+            assertThat(k3.decrypt(underK2, CTX)).isEqualTo("written with k2");
             assertThat(k3.isCurrent(underK1)).isFalse();
             assertThat(k3.isCurrent(underK2)).isFalse();
             assertThat(k3.keyIdOf(underK2)).isEqualTo("k2");
@@ -103,16 +106,16 @@ class AesGcmCredentialsCipherTest {
 
         @Test
         void reEncryptionMovesValuesToTheCurrentKeySoOldKeysCanBeDropped() {
-            String underK1 = cipher("k1", K1).encrypt("written with k1");
+            String underK1 = cipher("k1", K1).encrypt("written with k1", CTX);
             AesGcmCredentialsCipher k3 = AesGcmCredentialsCipher.builder()
                     .currentKey("k3", K3).oldKey("k2", K2).oldKey("k1", K1).build();
 
-            String rotated = k3.encrypt(k3.decrypt(underK1));
+            String rotated = k3.encrypt(k3.decrypt(underK1, CTX), CTX);
 
-            assertThat(rotated).startsWith("v1:k3:");
+            assertThat(rotated).startsWith("v2:k3:");
             assertThat(k3.isCurrent(rotated)).isTrue();
-            assertThat(cipher("k3", K3).decrypt(rotated)).isEqualTo("written with k1");
-            assertThatThrownBy(() -> cipher("k3", K3).decrypt(underK1))
+            assertThat(cipher("k3", K3).decrypt(rotated, CTX)).isEqualTo("written with k1");
+            assertThatThrownBy(() -> cipher("k3", K3).decrypt(underK1, CTX))
                     .isInstanceOf(CredentialsException.class)
                     .hasMessageContaining("'k1'").hasMessageContaining("not configured");
         }
@@ -124,8 +127,8 @@ class AesGcmCredentialsCipherTest {
 
             assertThat(cipher.currentKeyId()).isEqualTo("k3");
             assertThat(cipher.keyIds()).containsExactly("k3", "k2", "k1");
-            assertThat(cipher.decrypt(cipher("k1", K1).encrypt("old"))).isEqualTo("old");
-            assertThat(cipher.encrypt("new")).startsWith("v1:k3:");
+            assertThat(cipher.decrypt(cipher("k1", K1).encrypt("old", CTX), CTX)).isEqualTo("old");
+            assertThat(cipher.encrypt("new", CTX)).startsWith("v2:k3:");
         }
 
         @Test
@@ -145,7 +148,7 @@ class AesGcmCredentialsCipherTest {
             assertThat(a).isNotEqualTo(b);
             assertThat(Base64.getDecoder().decode(a)).hasSize(32);
             AesGcmCredentialsCipher cipher = AesGcmCredentialsCipher.fromConfiguration("fresh:" + a);
-            assertThat(cipher.decrypt(cipher.encrypt("ok"))).isEqualTo("ok");
+            assertThat(cipher.decrypt(cipher.encrypt("ok", CTX), CTX)).isEqualTo("ok");
         }
     }
 
@@ -153,10 +156,10 @@ class AesGcmCredentialsCipherTest {
     class TamperDetection {
         private final AesGcmCredentialsCipher cipher = AesGcmCredentialsCipher.builder()
                 .currentKey("k2", K2).oldKey("k1", K1).build();
-        private final String value = cipher.encrypt(SECRET);
+        private final String value = cipher.encrypt(SECRET, CTX);
 
         private String flipBit(int byteIndex) {
-            String prefix = "v1:k2:";
+            String prefix = "v2:k2:";
             byte[] payload = Base64.getDecoder().decode(value.substring(prefix.length()));
             int index = byteIndex < 0 ? payload.length + byteIndex : byteIndex;
             payload[index] ^= 0x01;
@@ -180,35 +183,35 @@ class AesGcmCredentialsCipherTest {
 
         @Test
         void aValueTruncatedToAValidShorterPayloadIsDetected() {
-            byte[] payload = Base64.getDecoder().decode(value.substring("v1:k2:".length()));
-            String shorter = "v1:k2:" + Base64.getEncoder().encodeToString(Arrays.copyOf(payload, payload.length - 3));
+            byte[] payload = Base64.getDecoder().decode(value.substring("v2:k2:".length()));
+            String shorter = "v2:k2:" + Base64.getEncoder().encodeToString(Arrays.copyOf(payload, payload.length - 3));
 
             assertAuthenticationFails(shorter);
         }
 
         @Test
         void aValueCutInTheMiddleOfItsBase64IsRefused() {
-            assertThatThrownBy(() -> cipher.decrypt(value.substring(0, value.length() - 5)))
+            assertThatThrownBy(() -> cipher.decrypt(value.substring(0, value.length() - 5), CTX))
                     .isInstanceOf(CredentialsException.class).hasMessageContaining("truncated");
         }
 
         @Test
         void aValueShorterThanNonceAndTagIsRefusedAsTruncated() {
-            String tiny = "v1:k2:" + Base64.getEncoder().encodeToString(new byte[20]);
+            String tiny = "v2:k2:" + Base64.getEncoder().encodeToString(new byte[20]);
 
-            assertThatThrownBy(() -> cipher.decrypt(tiny))
+            assertThatThrownBy(() -> cipher.decrypt(tiny, CTX))
                     .isInstanceOf(CredentialsException.class).hasMessageContaining("too short");
         }
 
         @Test
         void aKeyIdChangedToAnotherConfiguredKeyIsDetected() {
-            assertThatThrownBy(() -> cipher.decrypt(value.replace("v1:k2:", "v1:k1:")))
+            assertThatThrownBy(() -> cipher.decrypt(value.replace("v2:k2:", "v2:k1:"), CTX))
                     .isInstanceOf(CredentialsException.class).hasMessageContaining("authentication failed");
         }
 
         @Test
         void aKeyIdChangedToAnUnknownKeyIsRefusedNamingIt() {
-            assertThatThrownBy(() -> cipher.decrypt(value.replace("v1:k2:", "v1:k9:")))
+            assertThatThrownBy(() -> cipher.decrypt(value.replace("v2:k2:", "v2:k9:"), CTX))
                     .isInstanceOf(CredentialsException.class)
                     .hasMessageContaining("'k9'").hasMessageContaining("not configured")
                     .hasMessageContaining("k2, k1");
@@ -216,30 +219,30 @@ class AesGcmCredentialsCipherTest {
 
         @Test
         void anUnknownFormatVersionIsRefused() {
-            assertThatThrownBy(() -> cipher.decrypt(value.replace("v1:k2:", "v2:k2:")))
-                    .isInstanceOf(CredentialsException.class).hasMessageContaining("unknown format version 'v2'");
+            assertThatThrownBy(() -> cipher.decrypt(value.replace("v2:k2:", "v3:k2:"), CTX))
+                    .isInstanceOf(CredentialsException.class).hasMessageContaining("unknown format version 'v3'");
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"plain text password", "v1:k2", "v1::AAAA", "a:b:c:d", "{\"clientId\":\"x\"}"})
+        @ValueSource(strings = {"plain text password", "v2:k2", "v2::AAAA", "a:b:c:d", "{\"clientId\":\"x\"}"})
         void valuesNotInTheFormatAreRefused(String garbage) {
-            assertThatThrownBy(() -> cipher.decrypt(garbage)).isInstanceOf(CredentialsException.class);
+            assertThatThrownBy(() -> cipher.decrypt(garbage, CTX)).isInstanceOf(CredentialsException.class);
             assertThat(cipher.isCurrent(garbage)).isFalse();
         }
 
         @Test
         void aMissingValueIsRefused() {
-            assertThatThrownBy(() -> cipher.decrypt(null))
+            assertThatThrownBy(() -> cipher.decrypt(null, CTX))
                     .isInstanceOf(CredentialsException.class).hasMessageContaining("no encrypted value");
-            assertThatThrownBy(() -> cipher.decrypt(""))
+            assertThatThrownBy(() -> cipher.decrypt("", CTX))
                     .isInstanceOf(CredentialsException.class).hasMessageContaining("no encrypted value");
         }
 
         @Test
         void theFailureNamesTheContextGivenByTheCaller() {
-            assertThatThrownBy(() -> cipher.decrypt(flipBit(20), "tenant school-7"))
+            assertThatThrownBy(() -> cipher.decrypt(flipBit(20), CTX))
                     .isInstanceOf(CredentialsException.class)
-                    .hasMessageStartingWith("stored credentials of tenant school-7: authentication failed");
+                    .hasMessageStartingWith("tenant school-7: stored credentials: authentication failed");
         }
 
         @Test
@@ -254,7 +257,7 @@ class AesGcmCredentialsCipherTest {
         }
 
         private void assertAuthenticationFails(AesGcmCredentialsCipher reader, String tampered) {
-            CredentialsException e = catchThrowableOfType(CredentialsException.class, () -> reader.decrypt(tampered));
+            CredentialsException e = catchThrowableOfType(CredentialsException.class, () -> reader.decrypt(tampered, CTX));
             assertThat(e).isNotNull();
             assertThat(e.getMessage()).contains("authentication failed with key 'k2'")
                     .doesNotContain("s3cr3t").doesNotContain(tampered.substring(6, 20));
@@ -327,10 +330,10 @@ class AesGcmCredentialsCipherTest {
         void keysCopiedAtBuildAreNotChangedByTheCallerLater() {
             byte[] mine = K1.clone();
             AesGcmCredentialsCipher cipher = cipher("k1", mine);
-            String value = cipher.encrypt("x");
+            String value = cipher.encrypt("x", CTX);
             Arrays.fill(mine, (byte) 0);
 
-            assertThat(cipher.decrypt(value)).isEqualTo("x");
+            assertThat(cipher.decrypt(value, CTX)).isEqualTo("x");
         }
 
         @Test

@@ -1,6 +1,7 @@
 package io.github.sarisync.credentials;
 
 import io.github.sarisync.client.SariCredentials;
+import io.github.sarisync.spi.CredentialsContext;
 import io.github.sarisync.spi.CredentialsException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,10 +26,10 @@ class CredentialsCodecTest {
 
     @Test
     void sealedValueIsEncryptedAndOpensToTheSameCredentials() {
-        String stored = CredentialsCodec.seal(cipher, CREDENTIALS);
+        String stored = CredentialsCodec.seal(cipher, CREDENTIALS, context("t-1"));
 
-        assertThat(stored).startsWith("v1:k1:").doesNotContain("client-7").doesNotContain("fahrschule");
-        assertThat(CredentialsCodec.open(cipher, stored, "t-1")).isEqualTo(CREDENTIALS);
+        assertThat(stored).startsWith("v2:k1:").doesNotContain("client-7").doesNotContain("fahrschule");
+        assertThat(CredentialsCodec.open(cipher, stored, context("t-1"))).isEqualTo(CREDENTIALS);
     }
 
     @Test
@@ -58,10 +59,10 @@ class CredentialsCodecTest {
 
     @Test
     void aTamperedStoredValueFailsNamingTheTenant() {
-        String stored = CredentialsCodec.seal(cipher, CREDENTIALS);
+        String stored = CredentialsCodec.seal(cipher, CREDENTIALS, context("school-42"));
         String tampered = stored.substring(0, stored.length() - 6) + (stored.endsWith("AAAA==") ? "BBBB==" : "AAAA==");
 
-        assertThatThrownBy(() -> CredentialsCodec.open(cipher, tampered, "school-42"))
+        assertThatThrownBy(() -> CredentialsCodec.open(cipher, tampered, context("school-42")))
                 .isInstanceOf(CredentialsException.class)
                 .hasMessageStartingWith("tenant school-42: stored credentials")
                 .hasMessageContaining("authentication failed");
@@ -70,5 +71,9 @@ class CredentialsCodecTest {
     @Test
     void nullCredentialsAreRefused() {
         assertThatThrownBy(() -> CredentialsCodec.toJson(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static CredentialsContext context(String tenantId) {
+        return CredentialsContext.of(tenantId, null, null);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.sarisync.credentials;
 
+import io.github.sarisync.TestHosts;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.sarisync.client.SariCredentials;
 import io.github.sarisync.credentials.ConnectionTestResult.Outcome;
@@ -35,8 +36,9 @@ class CredentialsServiceConnectionTest {
     @RegisterExtension
     static WireMockExtension sari = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private final InMemoryTenantStore store = new InMemoryTenantStore();
-    private final CredentialsService service = CredentialsService.builder().tenantStore(store).build();
+    private final InMemoryTenantStore store = new InMemoryTenantStore(TestHosts.LOOPBACK);
+    private final CredentialsService service = CredentialsService.builder().tenantStore(store)
+            .hostPolicy(TestHosts.LOOPBACK).build();
 
     private URI sariUri() {
         return URI.create(sari.baseUrl());

@@ -6,7 +6,11 @@ import io.github.sarisync.spi.CredentialsException;
 import io.github.sarisync.spi.Tenant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.URI;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +37,7 @@ class CredentialsServiceTest {
         service.save("school-1", NEW);
 
         assertThat(store.credentials("school-1")).isEqualTo(NEW);
-        assertThat(store.sealed.get("school-1")).startsWith("v1:k1:")
+        assertThat(store.sealed.get("school-1")).startsWith("v2:k1:")
                 .doesNotContain("n3w-s3cr3t-ab").doesNotContain("n3w-p4ss-cd").doesNotContain("client-2");
         assertThat(store.find("school-1").orElseThrow().name()).isEqualTo("Fahrschule Eins");
     }
@@ -57,24 +61,66 @@ class CredentialsServiceTest {
     }
 
     @Test
-    void settingsShowClientIdAndUsernameInClearAndOnlyTheLastTwoCharactersOfTheSecrets() {
+    void settingsShowClientIdAndUsernameInClearAndOfTheSecretsOnlyThatTheyAreSetAndALengthClass() {
         service.save("school-1", NEW);
 
         MaskedCredentials shown = service.settings("school-1");
 
-        assertThat(shown).isEqualTo(new MaskedCredentials("school-1", "client-2", "********ab", "school.api",
-                "********cd"));
-        assertThat(shown.toString()).doesNotContain("n3w-s3cr3t").doesNotContain("n3w-p4ss");
+        assertThat(shown).isEqualTo(new MaskedCredentials("school-1", "client-2", "set, 8-15 chars", "school.api",
+                "set, 8-15 chars"));
+        assertThat(shown.toString()).doesNotContain("n3w-s3cr3t").doesNotContain("n3w-p4ss")
+                .doesNotContain("ab,").doesNotContain("cd]");
     }
 
-    @Test
-    void settingsOfShortSecretsRevealNothingOfThem() {
-        service.save("school-1", new SariCredentials("c", "abc", "u", "xyz1"));
+    @ParameterizedTest
+    @ValueSource(strings = {"q", "Qz", "Qz9", "Qz9!", "Qz9!Qz9!Qz9!Qz9!Qz9!Qz9!Qz9!Qz9!Qz9!"})
+    void settingsOfShortAndLongSecretsRevealNoCharacterOfThem(String secret) {
+        service.save("school-1", new SariCredentials("c", secret, "u", secret));
 
         MaskedCredentials shown = service.settings("school-1");
 
-        assertThat(shown.maskedClientSecret()).isEqualTo("****");
-        assertThat(shown.maskedPassword()).isEqualTo("****");
+        for (String masked : List.of(shown.maskedClientSecret(), shown.maskedPassword())) {
+            assertThat(masked).startsWith("set, ");
+            for (char c : secret.toCharArray()) {
+                assertThat(masked).as("masked form of a secret").doesNotContain(String.valueOf(c));
+            }
+        }
+        assertThat(new SariCredentials("c", secret, "u", secret).toString()).doesNotContain(secret.substring(0, 1))
+                .contains("clientSecret=<set, ");
+    }
+
+    @Test
+    void retargetMovesTheStoredCredentialsToTheNewTargetAndTheOldBindingNoLongerReadsThem() {
+        String before = store.sealed.get("school-1");
+
+        service.retarget("school-1", SariEnvironment.PRODUCTION);
+
+        assertThat(store.find("school-1").orElseThrow().environment()).isEqualTo(SariEnvironment.PRODUCTION);
+        assertThat(store.find("school-1").orElseThrow().paused()).isTrue();
+        assertThat(store.credentials("school-1")).isEqualTo(INITIAL);
+        store.sealed.put("school-1", before);
+        assertThatThrownBy(() -> store.credentials("school-1"))
+                .isInstanceOf(CredentialsException.class).hasMessageContaining("school-1")
+                .hasMessageContaining("another tenant or SARI target");
+    }
+
+    @Test
+    void retargetToAnAddressTheHostPolicyRefusesChangesNothing() {
+        assertThatThrownBy(() -> service.retarget("school-1", URI.create("https://evil.example")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("school-1")
+                .hasMessageContaining("https://evil.example");
+
+        assertThat(store.find("school-1").orElseThrow().environment()).isEqualTo(SariEnvironment.TEST);
+        assertThat(store.credentials("school-1")).isEqualTo(INITIAL);
+    }
+
+    @Test
+    void aConnectionTestRefusesToSendCredentialsToAnAddressTheHostPolicyDoesNotAllow() {
+        assertThatThrownBy(() -> service.test(URI.create("http://169.254.169.254/latest"), NEW))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connection test")
+                .hasMessageContaining("metadata");
+        assertThatThrownBy(() -> service.test(URI.create("https://sari.evil.example"), NEW))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("allow-list");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.sarisync.credentials;
 
 import io.github.sarisync.client.SariCredentials;
 import io.github.sarisync.spi.CredentialsCipher;
+import io.github.sarisync.spi.CredentialsContext;
 import io.github.sarisync.spi.CredentialsException;
 import io.github.sarisync.spi.Tenant;
 import io.github.sarisync.spi.TenantState;
@@ -20,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class EncryptingTenantStore implements TenantStore, CredentialsRotation.Target {
     private final CredentialsCipher cipher;
-    private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
+    final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
     final Map<String, String> sealed = new ConcurrentHashMap<>();
 
     EncryptingTenantStore(CredentialsCipher cipher) {
@@ -48,7 +49,7 @@ final class EncryptingTenantStore implements TenantStore, CredentialsRotation.Ta
         if (value == null) {
             throw new CredentialsException("tenant " + tenantId + ": no credentials stored");
         }
-        return CredentialsCodec.open(cipher, value, tenantId);
+        return CredentialsCodec.open(cipher, value, context(tenantId));
     }
 
     @Override
@@ -59,7 +60,7 @@ final class EncryptingTenantStore implements TenantStore, CredentialsRotation.Ta
         }
         tenants.put(tenant.id(), existing == null ? tenant : tenant.withState(existing.state()));
         if (credentials != null) {
-            sealed.put(tenant.id(), CredentialsCodec.seal(cipher, credentials));
+            sealed.put(tenant.id(), CredentialsCodec.seal(cipher, credentials, CredentialsContext.of(tenant)));
         }
     }
 
@@ -83,9 +84,16 @@ final class EncryptingTenantStore implements TenantStore, CredentialsRotation.Ta
         return tenants.remove(tenantId) != null;
     }
 
+    /** What a tenant's value is bound to: its tenant's target, PRODUCTION for a value put without a tenant. */
+    CredentialsContext context(String tenantId) {
+        Tenant tenant = tenants.get(tenantId);
+        return tenant != null ? CredentialsContext.of(tenant) : CredentialsContext.of(tenantId, null, null);
+    }
+
     @Override
-    public Map<String, String> encryptedCredentials() {
-        return Map.copyOf(sealed);
+    public List<CredentialsRotation.Stored> encryptedCredentials() {
+        return new TreeMap<>(sealed).entrySet().stream()
+                .map(e -> new CredentialsRotation.Stored(context(e.getKey()), e.getValue())).toList();
     }
 
     @Override

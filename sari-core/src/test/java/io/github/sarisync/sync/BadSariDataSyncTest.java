@@ -1,6 +1,7 @@
 package io.github.sarisync.sync;
 
 import io.github.sarisync.TestClock;
+import io.github.sarisync.TestHosts;
 import io.github.sarisync.client.RateLimit;
 import io.github.sarisync.client.RetryPolicy;
 import io.github.sarisync.client.SariCredentials;
@@ -44,7 +45,7 @@ class BadSariDataSyncTest {
     private static final String MARK = "Kx7Qz";
 
     private final TestClock clock = new TestClock(T0);
-    private final InMemoryTenantStore tenants = new InMemoryTenantStore();
+    private final InMemoryTenantStore tenants = new InMemoryTenantStore(TestHosts.LOOPBACK);
     private final InMemoryCourseStore courses = new InMemoryCourseStore(LIMITS);
     private final InMemorySyncLogStore runs = new InMemorySyncLogStore();
     private TinySari sari;
@@ -56,7 +57,7 @@ class BadSariDataSyncTest {
         tenants.save(Tenant.of("tenant-1", "Fahrschule Eins", sari.baseUri()),
                 new SariCredentials("client", "client-secret", "school", "school-password"));
         engine = SARISyncEngine.builder().tenantStore(tenants).courseStore(courses).syncLogStore(runs).clock(clock)
-                .options(SyncOptions.builder().memberPolicy(MemberPolicy.ALL).build())
+                .options(SyncOptions.builder().hostPolicy(TestHosts.LOOPBACK).memberPolicy(MemberPolicy.ALL).build())
                 .clientFactory(SariClientFactory.customized(b -> b.clock(clock).rateLimit(RateLimit.unlimited())
                         .retry(RetryPolicy.none()))).build();
     }

@@ -1,6 +1,7 @@
 package io.github.sarisync.sync;
 
 import io.github.sarisync.TestClock;
+import io.github.sarisync.TestHosts;
 import io.github.sarisync.client.RateLimit;
 import io.github.sarisync.client.RetryPolicy;
 import io.github.sarisync.client.SariCredentials;
@@ -49,10 +50,11 @@ class LeaseFencingTest {
 
     private final TestClock clock = new TestClock(T0);
     private final InMemorySyncLock lock = new InMemorySyncLock(clock);
-    private final InMemoryTenantStore tenants = new InMemoryTenantStore(lock);
+    private final InMemoryTenantStore tenants = new InMemoryTenantStore(TestHosts.LOOPBACK, lock);
     private final StallingCourseStore courses = new StallingCourseStore(lock);
     private final InMemorySyncLogStore runs = new InMemorySyncLogStore(lock);
-    private final SyncOptions options = SyncOptions.builder().leaseDuration(LEASE).instanceId("node-1").build();
+    private final SyncOptions options = SyncOptions.builder().hostPolicy(TestHosts.LOOPBACK).leaseDuration(LEASE)
+            .instanceId("node-1").build();
     private final List<SARISyncEngine> engines = new ArrayList<>();
     private TinySari sari;
 

@@ -1,6 +1,7 @@
 package io.github.sarisync.sync;
 
 import io.github.sarisync.TestClock;
+import io.github.sarisync.TestHosts;
 import io.github.sarisync.client.RateLimit;
 import io.github.sarisync.client.RetryPolicy;
 import io.github.sarisync.client.SariCredentials;
@@ -37,15 +38,17 @@ class SARISyncEngineConcurrencyTest {
             "school-password");
 
     private final TestClock clock = new TestClock(Instant.parse("2026-03-02T08:00:00Z"));
-    private final InMemoryTenantStore tenants = new InMemoryTenantStore();
+    private final InMemoryTenantStore tenants = new InMemoryTenantStore(TestHosts.LOOPBACK);
     private final InMemoryCourseStore courses = new InMemoryCourseStore();
     private final InMemorySyncLogStore runs = new InMemorySyncLogStore();
 
     private SARISyncEngine engine(TenantStore store, SyncLock lock, String instance, int parallelism,
                                   SyncListener listener) {
-        return SARISyncEngine.builder().tenantStore(store).courseStore(courses).syncLogStore(runs).lock(lock)
+        return SARISyncEngine.builder().options(TestHosts.loopbackOptions())
+                .tenantStore(store).courseStore(courses).syncLogStore(runs).lock(lock)
                 .clock(clock).listener(listener)
-                .options(SyncOptions.builder().instanceId(instance).parallelism(parallelism).build())
+                .options(SyncOptions.builder().hostPolicy(TestHosts.LOOPBACK)
+                .instanceId(instance).parallelism(parallelism).build())
                 .clientFactory(SariClientFactory.customized(b -> b.clock(clock).rateLimit(RateLimit.unlimited())
                         .retry(RetryPolicy.none()).connectTimeout(Duration.ofSeconds(2)))).build();
     }

@@ -1,6 +1,7 @@
 package io.github.sarisync.sync;
 
 import io.github.sarisync.TestClock;
+import io.github.sarisync.TestHosts;
 import io.github.sarisync.client.RateLimit;
 import io.github.sarisync.client.RetryPolicy;
 import io.github.sarisync.client.SariCredentials;
@@ -35,7 +36,7 @@ class SARISyncEngineFlowTest {
     private static final String GROUP = "{\"name\":\"VKU März\",\"date\":\"2026-03-20 00:00\",\"courses\":[%s]}";
 
     private final TestClock clock = new TestClock(T0);
-    private final InMemoryTenantStore tenants = new InMemoryTenantStore();
+    private final InMemoryTenantStore tenants = new InMemoryTenantStore(TestHosts.LOOPBACK);
     private final CountingCourseStore courses = new CountingCourseStore();
     private final InMemorySyncLogStore runs = new InMemorySyncLogStore();
     private TinySari sari;
@@ -46,7 +47,8 @@ class SARISyncEngineFlowTest {
         sari = new TinySari();
         tenants.save(Tenant.of("tenant-1", "Fahrschule Eins", sari.baseUri()),
                 new SariCredentials("client", "client-secret", "school", "school-password"));
-        engine = SARISyncEngine.builder().tenantStore(tenants).courseStore(courses).syncLogStore(runs).clock(clock)
+        engine = SARISyncEngine.builder().options(TestHosts.loopbackOptions())
+                .tenantStore(tenants).courseStore(courses).syncLogStore(runs).clock(clock)
                 .clientFactory(SariClientFactory.customized(b -> b.clock(clock).rateLimit(RateLimit.unlimited())
                         .retry(RetryPolicy.none()))).build();
     }
@@ -157,8 +159,9 @@ class SARISyncEngineFlowTest {
         engine.syncTenant("tenant-1");
         List<StoredMember> removedEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
         engine.close();
-        engine = SARISyncEngine.builder().tenantStore(tenants).courseStore(courses).syncLogStore(runs).clock(clock)
-                .options(SyncOptions.builder().memberPolicy(MemberPolicy.ALL).build())
+        engine = SARISyncEngine.builder().options(TestHosts.loopbackOptions())
+                .tenantStore(tenants).courseStore(courses).syncLogStore(runs).clock(clock)
+                .options(SyncOptions.builder().hostPolicy(TestHosts.LOOPBACK).memberPolicy(MemberPolicy.ALL).build())
                 .listener(new SyncListener() {
                     @Override
                     public void memberRemoved(StoredMember member) {
@@ -271,7 +274,8 @@ class SARISyncEngineFlowTest {
                 realLock.release(lease);
             }
         };
-        engine = SARISyncEngine.builder().tenantStore(tenants).courseStore(courses).syncLogStore(runs).clock(clock)
+        engine = SARISyncEngine.builder().options(TestHosts.loopbackOptions())
+                .tenantStore(tenants).courseStore(courses).syncLogStore(runs).clock(clock)
                 .lock(losingLock).listener(new SyncListener() {
                     @Override
                     public void typeFetched(String tenantId, CourseType type, int parts, int rejected) {
@@ -296,7 +300,8 @@ class SARISyncEngineFlowTest {
         io.github.sarisync.memory.InMemorySyncLock lock = new io.github.sarisync.memory.InMemorySyncLock(clock);
         List<Instant> heartbeats = new java.util.concurrent.CopyOnWriteArrayList<>();
         InMemorySyncLogStore watched = new InMemorySyncLogStore();
-        engine = SARISyncEngine.builder().tenantStore(tenants).courseStore(courses).clock(clock).lock(lock)
+        engine = SARISyncEngine.builder().options(TestHosts.loopbackOptions())
+                .tenantStore(tenants).courseStore(courses).clock(clock).lock(lock)
                 .syncLogStore(new io.github.sarisync.spi.SyncLogStore() {
                     @Override
                     public void started(io.github.sarisync.spi.SyncRun run) {
@@ -377,7 +382,8 @@ class SARISyncEngineFlowTest {
 
     private void listen(SyncListener listener) {
         engine.close();
-        engine = SARISyncEngine.builder().tenantStore(tenants).courseStore(courses).syncLogStore(runs).clock(clock)
+        engine = SARISyncEngine.builder().options(TestHosts.loopbackOptions())
+                .tenantStore(tenants).courseStore(courses).syncLogStore(runs).clock(clock)
                 .listener(listener)
                 .clientFactory(SariClientFactory.customized(b -> b.clock(clock).rateLimit(RateLimit.unlimited())
                         .retry(RetryPolicy.none()))).build();

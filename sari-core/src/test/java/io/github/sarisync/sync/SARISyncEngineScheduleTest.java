@@ -1,6 +1,7 @@
 package io.github.sarisync.sync;
 
 import io.github.sarisync.TestClock;
+import io.github.sarisync.TestHosts;
 import io.github.sarisync.client.RateLimit;
 import io.github.sarisync.client.RetryPolicy;
 import io.github.sarisync.client.SariCredentials;
@@ -33,7 +34,7 @@ class SARISyncEngineScheduleTest {
             + "\"address\":\"Weg 1\",\"zip\":8001,\"city\":\"Zürich\"},\"freeplaces\":10}]}]";
 
     private final TestClock clock = new TestClock(T0);
-    private final InMemoryTenantStore tenants = new InMemoryTenantStore();
+    private final InMemoryTenantStore tenants = new InMemoryTenantStore(TestHosts.LOOPBACK);
     private final InMemoryCourseStore courses = new InMemoryCourseStore();
     private final InMemorySyncLogStore runs = new InMemorySyncLogStore();
     private final List<TinySari> servers = new ArrayList<>();
@@ -57,7 +58,8 @@ class SARISyncEngineScheduleTest {
     }
 
     private SARISyncEngine engine(SyncOptions options) {
-        engine = SARISyncEngine.builder().tenantStore(tenants).courseStore(courses).syncLogStore(runs).clock(clock)
+        engine = SARISyncEngine.builder().options(TestHosts.loopbackOptions())
+                .tenantStore(tenants).courseStore(courses).syncLogStore(runs).clock(clock)
                 .options(options)
                 .clientFactory(SariClientFactory.customized(b -> b.clock(clock).rateLimit(RateLimit.unlimited())
                         .sleeper(d -> { })
@@ -77,7 +79,7 @@ class SARISyncEngineScheduleTest {
         tenants.updateState("school-down", new TenantState(T0.minusSeconds(3600), T0.minusSeconds(3600), null, 0,
                 null, null));
 
-        SyncReport report = engine(SyncOptions.defaults()).syncAll();
+        SyncReport report = engine(TestHosts.loopbackOptions()).syncAll();
 
         assertThat(report.success()).isFalse();
         assertThat(report.tenantsProcessed()).isEqualTo(5);
@@ -113,7 +115,7 @@ class SARISyncEngineScheduleTest {
         for (int i = 0; i < 100; i++) {
             tenants.save(Tenant.of(String.format("school-%03d", i), "School " + i, sari.baseUri()), CREDENTIALS);
         }
-        SARISyncEngine engine = engine(SyncOptions.builder().parallelism(8).build());
+        SARISyncEngine engine = engine(SyncOptions.builder().hostPolicy(TestHosts.LOOPBACK).parallelism(8).build());
         assertThat(engine.syncDue().results()).hasSize(100);
 
         Map<String, Integer> runsPerSchool = new HashMap<>();

@@ -1,6 +1,7 @@
 package io.github.sarisync.sync;
 
 import io.github.sarisync.TestClock;
+import io.github.sarisync.TestHosts;
 import io.github.sarisync.client.RateLimit;
 import io.github.sarisync.client.RetryPolicy;
 import io.github.sarisync.client.SariCredentials;
@@ -40,7 +41,7 @@ class SARISyncEngineTest {
             "school-password");
 
     private final TestClock clock = new TestClock(T0);
-    private final InMemoryTenantStore tenants = new InMemoryTenantStore();
+    private final InMemoryTenantStore tenants = new InMemoryTenantStore(TestHosts.LOOPBACK);
     private final InMemoryCourseStore courses = new InMemoryCourseStore();
     private final InMemorySyncLogStore runs = new InMemorySyncLogStore();
     private final InMemorySyncLock lock = new InMemorySyncLock(clock);
@@ -52,7 +53,8 @@ class SARISyncEngineTest {
     }
 
     private SARISyncEngine.Builder builder() {
-        return SARISyncEngine.builder().tenantStore(tenants).courseStore(courses).syncLogStore(runs).lock(lock)
+        return SARISyncEngine.builder().options(TestHosts.loopbackOptions())
+                .tenantStore(tenants).courseStore(courses).syncLogStore(runs).lock(lock)
                 .clock(clock).clientFactory(SariClientFactory.customized(b -> b.clock(clock)
                         .rateLimit(RateLimit.unlimited()).retry(RetryPolicy.none())
                         .connectTimeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofSeconds(2))));
@@ -131,7 +133,8 @@ class SARISyncEngineTest {
     @Test
     void credentialsThatCannotBeReadFailTheTenantAndCountTheFailure() {
         tenant("tenant-1");
-        SARISyncEngine engine = SARISyncEngine.builder().tenantStore(new CredentialsFailingStore(tenants))
+        SARISyncEngine engine = SARISyncEngine.builder().options(TestHosts.loopbackOptions())
+                .tenantStore(new CredentialsFailingStore(tenants))
                 .courseStore(courses).syncLogStore(runs).lock(lock).clock(clock).build();
         engines.add(engine);
 
@@ -179,7 +182,8 @@ class SARISyncEngineTest {
         tenant("tenant-1");
         tenants.updateState("tenant-1", new TenantState(T0, T0, RunStatus.SUCCEEDED, 0, null, null));
 
-        SARISyncEngine engine = builder().options(SyncOptions.builder().stagger(false).build()).build();
+        SARISyncEngine engine = builder().options(SyncOptions.builder().hostPolicy(TestHosts.LOOPBACK)
+                .stagger(false).build()).build();
         engines.add(engine);
 
         SyncReport report = engine.syncDue();

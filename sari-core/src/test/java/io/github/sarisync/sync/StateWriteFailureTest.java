@@ -1,6 +1,7 @@
 package io.github.sarisync.sync;
 
 import io.github.sarisync.TestClock;
+import io.github.sarisync.TestHosts;
 import io.github.sarisync.client.RateLimit;
 import io.github.sarisync.client.RetryPolicy;
 import io.github.sarisync.client.SariCredentials;
@@ -28,7 +29,7 @@ class StateWriteFailureTest {
     @Test
     void aFailedRunWhoseStateCannotBeWrittenKeepsItsOwnErrorAndWarnsAboutTheState() {
         TestClock clock = new TestClock(T0);
-        InMemoryTenantStore stored = new InMemoryTenantStore();
+        InMemoryTenantStore stored = new InMemoryTenantStore(TestHosts.LOOPBACK);
         stored.save(Tenant.of("tenant-1", "Fahrschule", NOWHERE),
                 new SariCredentials("client", "client-secret", "school", "school-password"));
         TenantStore tenants = new ForwardingTenantStore(stored) {
@@ -38,7 +39,7 @@ class StateWriteFailureTest {
             }
         };
 
-        try (SARISyncEngine engine = SARISyncEngine.builder().tenantStore(tenants)
+        try (SARISyncEngine engine = SARISyncEngine.builder().options(TestHosts.loopbackOptions()).tenantStore(tenants)
                 .courseStore(new InMemoryCourseStore()).syncLogStore(new InMemorySyncLogStore())
                 .lock(new InMemorySyncLock(clock)).clock(clock)
                 .clientFactory(SariClientFactory.customized(b -> b.clock(clock).rateLimit(RateLimit.unlimited())

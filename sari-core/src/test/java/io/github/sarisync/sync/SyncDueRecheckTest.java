@@ -1,6 +1,7 @@
 package io.github.sarisync.sync;
 
 import io.github.sarisync.TestClock;
+import io.github.sarisync.TestHosts;
 import io.github.sarisync.client.RateLimit;
 import io.github.sarisync.client.RetryPolicy;
 import io.github.sarisync.client.SariCredentials;
@@ -33,7 +34,7 @@ class SyncDueRecheckTest {
             "school-password");
 
     private final TestClock clock = new TestClock(T0);
-    private final InMemoryTenantStore tenants = new InMemoryTenantStore();
+    private final InMemoryTenantStore tenants = new InMemoryTenantStore(TestHosts.LOOPBACK);
     private final InMemorySyncLogStore runs = new InMemorySyncLogStore();
 
     @Test
@@ -47,9 +48,10 @@ class SyncDueRecheckTest {
         List<Tenant> planned = tenants.findEnabled();
         tenants.updateState("synced-elsewhere", new TenantState(T0, T0, RunStatus.SUCCEEDED, 0, null, null));
 
-        try (SARISyncEngine engine = SARISyncEngine.builder().tenantStore(readEarlier(planned))
+        try (SARISyncEngine engine = SARISyncEngine.builder().options(TestHosts.loopbackOptions())
+                .tenantStore(readEarlier(planned))
                 .courseStore(new InMemoryCourseStore()).syncLogStore(runs).lock(new InMemorySyncLock(clock))
-                .clock(clock).options(SyncOptions.builder().stagger(false).build())
+                .clock(clock).options(SyncOptions.builder().hostPolicy(TestHosts.LOOPBACK).stagger(false).build())
                 .clientFactory(SariClientFactory.customized(b -> b.clock(clock).rateLimit(RateLimit.unlimited())
                         .retry(RetryPolicy.none()).connectTimeout(Duration.ofSeconds(2))))
                 .build()) {

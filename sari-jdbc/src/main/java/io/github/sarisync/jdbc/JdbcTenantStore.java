@@ -1,5 +1,6 @@
 package io.github.sarisync.jdbc;
 
+import io.github.sarisync.client.HostPolicy;
 import io.github.sarisync.client.SariCredentials;
 import io.github.sarisync.client.SariEnvironment;
 import io.github.sarisync.credentials.CredentialsCodec;
@@ -7,6 +8,7 @@ import io.github.sarisync.credentials.CredentialsRotation;
 import io.github.sarisync.internal.jdbc.Database;
 import io.github.sarisync.internal.jdbc.SqlValues;
 import io.github.sarisync.spi.CredentialsCipher;
+import io.github.sarisync.spi.CredentialsContext;
 import io.github.sarisync.spi.CredentialsException;
 import io.github.sarisync.spi.Lease;
 import io.github.sarisync.spi.LeaseLostException;
@@ -20,9 +22,7 @@ import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,18 +30,26 @@ import java.util.Optional;
 /**
  * Tenants in the {@code <prefix>tenants} table. Credentials are stored only encrypted: serialized to a
  * small JSON object and encrypted as a whole by the {@link CredentialsCipher} (see
- * {@link CredentialsCodec}), whose output names its key, so keys can rotate ({@link #reencryptCredentials()}).
- * Every method is one statement except {@link #reencryptCredentials()}.
+ * {@link CredentialsCodec}), bound to the row's tenant id and SARI target (its {@code environment}
+ * or {@code base_uri} column, see {@link CredentialsContext}): a value copied onto another row, or a
+ * row whose address was changed by SQL, fails to decrypt naming the tenant. The value names its key,
+ * so keys can rotate ({@link #reencryptCredentials()}, which also migrates unbound values).
+ *
+ * <p>{@link #save} refuses an address the {@link HostPolicy} does not allow, and a new target
+ * without new credentials. Every method is one statement except {@link #reencryptCredentials()} and
+ * {@link #save} without credentials (a read of the stored target, then an update guarded by it).
  */
 public final class JdbcTenantStore implements TenantStore, CredentialsRotation.Target {
     private static final int MAX_MESSAGE = 2000;
 
     private final Database database;
     private final CredentialsCipher cipher;
+    private final HostPolicy hostPolicy;
 
-    JdbcTenantStore(Database database, CredentialsCipher cipher) {
+    JdbcTenantStore(Database database, CredentialsCipher cipher, HostPolicy hostPolicy) {
         this.database = database;
         this.cipher = cipher;
+        this.hostPolicy = hostPolicy;
     }
 
     @Override
@@ -78,29 +86,53 @@ public final class JdbcTenantStore implements TenantStore, CredentialsRotation.T
     @Override
     public SariCredentials credentials(String tenantId) {
         Objects.requireNonNull(tenantId, "tenantId");
-        String stored = database.withHandle(handle -> handle.createQuery(database.sql("tenant.credentials"))
-                .bind("id", tenantId).mapTo(String.class).findOne()).orElse(null);
+        CredentialsRotation.Stored stored = database.withHandle(handle -> handle.createQuery(
+                database.sql("tenant.credentials")).bind("id", tenantId).map((rs, ctx) -> stored(rs)).findOne())
+                .orElse(null);
         if (stored == null) {
             throw new CredentialsException("tenant " + tenantId + ": no such tenant, so no SARI credentials");
         }
-        return CredentialsCodec.open(cipher, stored, tenantId);
+        return CredentialsCodec.open(cipher, stored.value(), stored.context());
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException naming the tenant when its address is not allowed by the
+     *                                  {@link HostPolicy} of {@link SariJdbc.Builder#hostPolicy}, or when
+     *                                  its environment or base URI changes and {@code credentials} is null
+     */
     @Override
     public void save(Tenant tenant, SariCredentials credentials) {
         Objects.requireNonNull(tenant, "tenant");
+        hostPolicy.require(tenant.effectiveBaseUri(), "tenant " + tenant.id());
         if (credentials == null) {
-            int rows = database.withHandle(handle ->
-                    bindSettings(handle.createUpdate(database.sql("tenant.saveSettings")), tenant).execute());
-            if (rows == 0) {
-                throw new IllegalArgumentException("tenant " + tenant.id() + " is new: credentials are required");
-            }
+            saveSettings(tenant);
             return;
         }
-        String encrypted = CredentialsCodec.seal(cipher, credentials);
+        String encrypted = CredentialsCodec.seal(cipher, credentials, CredentialsContext.of(tenant));
         database.withHandle(handle -> bindState(bindSettings(
                 handle.createUpdate(database.sql("tenant.saveWithCredentials")), tenant), tenant.state())
                 .bind("credentials", encrypted).execute());
+    }
+
+    private void saveSettings(Tenant tenant) {
+        Tenant stored = find(tenant.id()).orElseThrow(() ->
+                new IllegalArgumentException("tenant " + tenant.id() + " is new: credentials are required"));
+        String storedTarget = CredentialsContext.of(stored).target();
+        String newTarget = CredentialsContext.of(tenant).target();
+        if (!storedTarget.equals(newTarget)) {
+            throw new IllegalArgumentException("tenant " + tenant.id() + ": its SARI target changes from "
+                    + storedTarget + " to " + newTarget + ", but the stored credentials belong to the old target:"
+                    + " give the credentials again, or move them with CredentialsService.retarget");
+        }
+        int rows = database.withHandle(handle -> bindSettings(handle.createUpdate(database.sql("tenant.saveSettings")),
+                tenant).bind("storedEnvironment", stored.environment() == null ? null : stored.environment().name())
+                .bind("storedBaseUri", stored.baseUri() == null ? null : stored.baseUri().toString()).execute());
+        if (rows == 0) {
+            throw new IllegalStateException("tenant " + tenant.id() + ": its SARI target or the tenant itself changed"
+                    + " while saving; read it again and repeat");
+        }
     }
 
     @Override
@@ -141,8 +173,9 @@ public final class JdbcTenantStore implements TenantStore, CredentialsRotation.T
 
     /**
      * Re-encrypts every stored credential that is not under the cipher's current key (the last step
-     * of a key rotation, see {@link CredentialsRotation}). A value that cannot be decrypted is left
-     * as it is and logged naming the tenant; a value saved meanwhile is never overwritten.
+     * of a key rotation), and binds values of the old unbound format to their row's tenant and
+     * target (see {@link CredentialsRotation}). A value that cannot be decrypted is left as it is and
+     * logged naming the tenant; a value saved meanwhile is never overwritten.
      *
      * @return how many rows were re-encrypted
      */
@@ -150,14 +183,21 @@ public final class JdbcTenantStore implements TenantStore, CredentialsRotation.T
         return CredentialsRotation.rotate(cipher, this).reencrypted();
     }
 
-    /** Every tenant's stored (encrypted) credentials, by tenant id; for {@link CredentialsRotation}. */
+    /** Every tenant's stored (encrypted) credentials with its row's binding; for {@link CredentialsRotation}. */
     @Override
-    public Map<String, String> encryptedCredentials() {
-        Map<String, String> result = new LinkedHashMap<>();
-        database.withHandle(handle -> handle.createQuery(database.sql("tenant.allCredentials"))
-                .map((rs, ctx) -> Map.entry(rs.getString("id"), rs.getString("credentials"))).list())
-                .forEach(e -> result.put(e.getKey(), e.getValue()));
-        return result;
+    public List<CredentialsRotation.Stored> encryptedCredentials() {
+        return database.withHandle(handle -> handle.createQuery(database.sql("tenant.allCredentials"))
+                .map((rs, ctx) -> stored(rs)).list());
+    }
+
+    /** A row's value with the tenant id and target it is bound to (the columns as they are now). */
+    private static CredentialsRotation.Stored stored(ResultSet rs) throws SQLException {
+        String environment = rs.getString("environment");
+        String baseUri = rs.getString("base_uri");
+        CredentialsContext context = CredentialsContext.of(rs.getString("id"),
+                environment == null ? null : SariEnvironment.valueOf(environment),
+                baseUri == null ? null : URI.create(baseUri));
+        return new CredentialsRotation.Stored(context, rs.getString("credentials"));
     }
 
     /** Replaces a tenant's stored value only if it still is {@code expected}; for {@link CredentialsRotation}. */

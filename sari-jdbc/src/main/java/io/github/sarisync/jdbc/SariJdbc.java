@@ -1,5 +1,6 @@
 package io.github.sarisync.jdbc;
 
+import io.github.sarisync.client.HostPolicy;
 import io.github.sarisync.internal.jdbc.Database;
 import io.github.sarisync.internal.jdbc.Statements;
 import io.github.sarisync.spi.CredentialsCipher;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * SariJdbc jdbc = SariJdbc.builder()
  *     .dataSource(dataSource)                       // or .jdbi(hostJdbi)
  *     .credentialsCipher(cipher)                    // needed for tenantStore()
+ *     .hostPolicy(HostPolicy.strict())              // the default: tenants only on https SARI
  *     .build();                                     // detects the dialect, installs the schema on H2
  * SARISyncEngine engine = SARISyncEngine.builder()
  *     .tenantStore(jdbc.tenantStore()).courseStore(jdbc.courseStore()).syncLogStore(jdbc.syncLogStore())
@@ -26,7 +28,8 @@ import java.util.Objects;
  * }</pre>
  *
  * Defaults: dialect detected from the connection metadata, table prefix {@code sari_}, schema
- * initialization {@link SchemaInitialization#EMBEDDED}, clock {@link Clock#systemUTC()}.
+ * initialization {@link SchemaInitialization#EMBEDDED}, host policy {@link HostPolicy#strict()}, clock
+ * {@link Clock#systemUTC()}.
  */
 public final class SariJdbc {
     private final Jdbi jdbi;
@@ -38,12 +41,13 @@ public final class SariJdbc {
     private final JdbcSyncLock syncLock;
     private final JdbcEnrollmentOutbox enrollmentOutbox;
 
-    private SariJdbc(Jdbi jdbi, Dialect dialect, String tablePrefix, CredentialsCipher cipher, Clock clock) {
+    private SariJdbc(Jdbi jdbi, Dialect dialect, String tablePrefix, CredentialsCipher cipher, HostPolicy hostPolicy,
+                     Clock clock) {
         this.jdbi = jdbi;
         this.dialect = dialect;
         this.tablePrefix = tablePrefix;
         Database database = new Database(jdbi, Statements.load(dialect, tablePrefix));
-        this.tenantStore = cipher == null ? null : new JdbcTenantStore(database, cipher);
+        this.tenantStore = cipher == null ? null : new JdbcTenantStore(database, cipher, hostPolicy);
         this.courseStore = new JdbcCourseStore(database);
         this.syncLogStore = new JdbcSyncLogStore(database, clock);
         this.syncLock = new JdbcSyncLock(database);
@@ -109,6 +113,7 @@ public final class SariJdbc {
         private String tablePrefix = SchemaInstaller.DEFAULT_PREFIX;
         private SchemaInitialization initializeSchema = SchemaInitialization.EMBEDDED;
         private CredentialsCipher credentialsCipher;
+        private HostPolicy hostPolicy = HostPolicy.strict();
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -150,6 +155,15 @@ public final class SariJdbc {
             return this;
         }
 
+        /**
+         * The addresses {@link SariJdbc#tenantStore()} accepts when a tenant is saved. Default
+         * {@link HostPolicy#strict()}: https to the SARI installations only.
+         */
+        public Builder hostPolicy(HostPolicy value) {
+            this.hostPolicy = value;
+            return this;
+        }
+
         /** The clock of the convenience methods that take a duration (e.g. stats over the last 24 h). */
         public Builder clock(Clock value) {
             this.clock = value;
@@ -176,9 +190,13 @@ public final class SariJdbc {
             if (clock == null) {
                 throw new IllegalArgumentException("SariJdbc: clock must not be null");
             }
+            if (hostPolicy == null) {
+                throw new IllegalArgumentException("SariJdbc: hostPolicy must not be null");
+            }
             Jdbi effectiveJdbi = jdbi != null ? jdbi : Jdbi.create(dataSource);
             Dialect effectiveDialect = dialect != null ? dialect : detect(effectiveJdbi);
-            SariJdbc result = new SariJdbc(effectiveJdbi, effectiveDialect, tablePrefix, credentialsCipher, clock);
+            SariJdbc result = new SariJdbc(effectiveJdbi, effectiveDialect, tablePrefix, credentialsCipher, hostPolicy,
+                    clock);
             if (initializeSchema.appliesTo(effectiveDialect)) {
                 result.schemaInstaller().install();
             }

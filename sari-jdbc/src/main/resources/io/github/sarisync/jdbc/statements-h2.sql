@@ -28,7 +28,7 @@ SELECT id, name, enabled, paused, environment, base_uri, interval_seconds, last_
   FROM ${sari_prefix}tenants WHERE id = :id
 
 -- name: tenant.credentials
-SELECT credentials FROM ${sari_prefix}tenants WHERE id = :id
+SELECT id, environment, base_uri, credentials FROM ${sari_prefix}tenants WHERE id = :id
 
 -- name: tenant.saveWithCredentials
 MERGE INTO ${sari_prefix}tenants t
@@ -41,9 +41,11 @@ VALUES (:id, :name, :enabled, :paused, :environment, :baseUri, :intervalSeconds,
         :lastSuccessAt, :lastOutcome, :consecutiveFailures, :lastErrorCode, :lastErrorMessage)
 
 -- name: tenant.saveSettings
+-- only while the row still has the target the caller read: the stored credentials are bound to it
 UPDATE ${sari_prefix}tenants SET name = :name, enabled = :enabled, paused = :paused, environment = :environment,
        base_uri = :baseUri, interval_seconds = :intervalSeconds
- WHERE id = :id
+ WHERE id = :id AND environment IS NOT DISTINCT FROM :storedEnvironment
+   AND base_uri IS NOT DISTINCT FROM :storedBaseUri
 
 -- name: tenant.updateState
 UPDATE ${sari_prefix}tenants SET last_attempt_at = :lastAttemptAt, last_success_at = :lastSuccessAt,
@@ -69,7 +71,7 @@ UPDATE ${sari_prefix}tenants SET enabled = :enabled, paused = :paused WHERE id =
 DELETE FROM ${sari_prefix}tenants WHERE id = :id
 
 -- name: tenant.allCredentials
-SELECT id, credentials FROM ${sari_prefix}tenants ORDER BY id
+SELECT id, environment, base_uri, credentials FROM ${sari_prefix}tenants ORDER BY id
 
 -- name: tenant.replaceCredentials
 UPDATE ${sari_prefix}tenants SET credentials = :credentials WHERE id = :id AND credentials = :previous

@@ -27,7 +27,7 @@ SELECT id, name, enabled, paused, environment, base_uri, interval_seconds, last_
   FROM ${sari_prefix}tenants WHERE id = :id
 
 -- name: tenant.credentials
-SELECT credentials FROM ${sari_prefix}tenants WHERE id = :id
+SELECT id, environment, base_uri, credentials FROM ${sari_prefix}tenants WHERE id = :id
 
 -- name: tenant.saveWithCredentials
 INSERT INTO ${sari_prefix}tenants AS t (id, name, enabled, paused, environment, base_uri, interval_seconds,
@@ -40,9 +40,11 @@ ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, enabled = EXCLUDED.enabled,
        interval_seconds = EXCLUDED.interval_seconds, credentials = EXCLUDED.credentials
 
 -- name: tenant.saveSettings
+-- only while the row still has the target the caller read: the stored credentials are bound to it
 UPDATE ${sari_prefix}tenants SET name = :name, enabled = :enabled, paused = :paused, environment = :environment,
        base_uri = :baseUri, interval_seconds = :intervalSeconds
- WHERE id = :id
+ WHERE id = :id AND environment IS NOT DISTINCT FROM :storedEnvironment
+   AND base_uri IS NOT DISTINCT FROM :storedBaseUri
 
 -- name: tenant.updateState
 UPDATE ${sari_prefix}tenants SET last_attempt_at = :lastAttemptAt, last_success_at = :lastSuccessAt,
@@ -68,7 +70,7 @@ UPDATE ${sari_prefix}tenants SET enabled = :enabled, paused = :paused WHERE id =
 DELETE FROM ${sari_prefix}tenants WHERE id = :id
 
 -- name: tenant.allCredentials
-SELECT id, credentials FROM ${sari_prefix}tenants ORDER BY id
+SELECT id, environment, base_uri, credentials FROM ${sari_prefix}tenants ORDER BY id
 
 -- name: tenant.replaceCredentials
 UPDATE ${sari_prefix}tenants SET credentials = :credentials WHERE id = :id AND credentials = :previous

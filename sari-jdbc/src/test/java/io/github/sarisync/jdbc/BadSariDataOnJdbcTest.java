@@ -12,8 +12,10 @@ import io.github.sarisync.spi.StoredCourse;
 import io.github.sarisync.spi.Tenant;
 import io.github.sarisync.sync.SARISyncEngine;
 import io.github.sarisync.sync.SariClientFactory;
+import io.github.sarisync.sync.SyncOptions;
 import io.github.sarisync.sync.SyncOutcome;
 import io.github.sarisync.sync.TenantSyncResult;
+import io.github.sarisync.testkit.SariSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -109,6 +111,7 @@ class BadSariDataOnJdbcTest {
 
     private SARISyncEngine engine(TestDatabase db) {
         return SARISyncEngine.builder().tenantStore(db.jdbc().tenantStore())
+                .options(SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy()).build())
                 .courseStore(db.jdbc().courseStore()).syncLogStore(db.jdbc().syncLogStore()).lock(db.jdbc().syncLock())
                 .clientFactory(SariClientFactory.customized(b -> b.httpClient(HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1).build()).rateLimit(RateLimit.unlimited())

@@ -55,7 +55,7 @@ class EnginesOnPostgresTest {
         RunRecorder recorder = new RunRecorder();
         List<SARISyncEngine> engines = new ArrayList<>();
         for (int e = 0; e < ENGINES; e++) {
-            engines.add(engine(SariJdbc.builder().dataSource(db.dataSource())
+            engines.add(engine(SariJdbc.builder().hostPolicy(SariSimulator.hostPolicy()).dataSource(db.dataSource())
                     .credentialsCipher(TestDatabase.CIPHER).build(), recorder, "engine-" + e));
         }
 
@@ -100,7 +100,8 @@ class EnginesOnPostgresTest {
                 .tenantStore(jdbc.tenantStore()).courseStore(jdbc.courseStore()).syncLogStore(jdbc.syncLogStore())
                 .lock(recorder.lock(instanceId, jdbc.syncLock()))
                 .clientFactory(SariClientFactory.customized(b -> b.httpClient(http).rateLimit(RateLimit.unlimited())))
-                .options(SyncOptions.builder().instanceId(instanceId).parallelism(4).build())
+                .options(SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy())
+                .instanceId(instanceId).parallelism(4).build())
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package io.github.sarisync.jdbc;
 
+import io.github.sarisync.testkit.SariSimulator;
 import io.github.sarisync.spi.RunStatus;
 import io.github.sarisync.spi.SyncCounts;
 import io.github.sarisync.spi.SyncRun;
@@ -21,7 +22,8 @@ class MonitoringTest {
     private static final Instant NOW = Instant.parse("2026-03-02T12:00:00Z");
 
     private final TestDatabase db = TestDatabase.h2();
-    private final JdbcSyncLogStore log = SariJdbc.builder().jdbi(db.jdbc().jdbi())
+    private final JdbcSyncLogStore log = SariJdbc.builder().hostPolicy(SariSimulator.hostPolicy())
+            .jdbi(db.jdbc().jdbi())
             .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build().syncLogStore();
 
     @AfterEach

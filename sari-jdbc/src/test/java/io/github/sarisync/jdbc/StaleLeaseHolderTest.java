@@ -111,7 +111,8 @@ class StaleLeaseHolderTest {
         return SARISyncEngine.builder().tenantStore(jdbc.tenantStore()).courseStore(courses)
                 .syncLogStore(jdbc.syncLogStore()).lock(jdbc.syncLock())
                 .clientFactory(SariClientFactory.customized(b -> b.httpClient(http).rateLimit(RateLimit.unlimited())))
-                .options(SyncOptions.builder().instanceId(instanceId).build()).build();
+                .options(SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy()).instanceId(instanceId).build())
+                .build();
     }
 
     /** The database's course store whose first apply waits before writing until the test lets it go on. */

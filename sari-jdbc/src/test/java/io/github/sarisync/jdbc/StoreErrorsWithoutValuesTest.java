@@ -17,6 +17,7 @@ import io.github.sarisync.spi.StoredMember;
 import io.github.sarisync.spi.Tenant;
 import io.github.sarisync.sync.SARISyncEngine;
 import io.github.sarisync.sync.SariClientFactory;
+import io.github.sarisync.sync.SyncOptions;
 import io.github.sarisync.sync.SyncOutcome;
 import io.github.sarisync.sync.TenantSyncResult;
 import io.github.sarisync.testkit.SariSimulator;
@@ -111,6 +112,7 @@ class StoreErrorsWithoutValuesTest {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             // a store that claims no limits lets the over-long name reach the database
             try (SARISyncEngine engine = SARISyncEngine.builder().tenantStore(db.jdbc().tenantStore())
+                .options(SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy()).build())
                     .courseStore(new WithoutLimits(db.jdbc().courseStore())).syncLogStore(db.jdbc().syncLogStore())
                     .lock(db.jdbc().syncLock())
                     .clientFactory(SariClientFactory.customized(b -> b.httpClient(http)

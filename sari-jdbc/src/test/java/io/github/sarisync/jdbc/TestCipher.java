@@ -1,6 +1,7 @@
 package io.github.sarisync.jdbc;
 
 import io.github.sarisync.spi.CredentialsCipher;
+import io.github.sarisync.spi.CredentialsContext;
 import io.github.sarisync.spi.CredentialsException;
 
 import java.nio.charset.StandardCharsets;
@@ -8,8 +9,9 @@ import java.util.Base64;
 import java.util.Set;
 
 /**
- * A stand-in cipher for tests: {@code <keyId>:<base64 of the bytes XOR the key id>}. Not secure;
- * it only behaves like one (key ids, current key, unknown key, malformed value).
+ * A stand-in cipher for tests: {@code <keyId>:<base64 of the bytes XOR the key id>}, the bytes
+ * prefixed by the tenant and target they are bound to. Not secure; it only behaves like one (key
+ * ids, current key, unknown key, malformed value, a value read for another tenant or target).
  */
 final class TestCipher implements CredentialsCipher {
     private final String currentKey;
@@ -21,13 +23,25 @@ final class TestCipher implements CredentialsCipher {
     }
 
     @Override
-    public String encrypt(String plaintext) {
-        return currentKey + ":" + Base64.getEncoder().encodeToString(mix(plaintext.getBytes(StandardCharsets.UTF_8),
-                currentKey));
+    public String encrypt(String plaintext, CredentialsContext context) {
+        return currentKey + ":" + Base64.getEncoder().encodeToString(mix((binding(context) + plaintext)
+                .getBytes(StandardCharsets.UTF_8), currentKey));
     }
 
     @Override
-    public String decrypt(String ciphertext) {
+    public String decrypt(String ciphertext, CredentialsContext context) {
+        String bound = open(ciphertext);
+        if (!bound.startsWith(binding(context))) {
+            throw new CredentialsException("tenant " + context.tenantId() + ": value belongs to another tenant or target");
+        }
+        return bound.substring(binding(context).length());
+    }
+
+    private static String binding(CredentialsContext context) {
+        return context.tenantId() + "|" + context.target() + "|";
+    }
+
+    private String open(String ciphertext) {
         int colon = ciphertext == null ? -1 : ciphertext.indexOf(':');
         if (colon < 0) {
             throw new CredentialsException("value is not a test-cipher value");

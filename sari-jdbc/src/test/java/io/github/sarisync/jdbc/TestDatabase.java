@@ -1,5 +1,6 @@
 package io.github.sarisync.jdbc;
 
+import io.github.sarisync.testkit.SariSimulator;
 import org.h2.jdbcx.JdbcDataSource;
 
 import javax.sql.DataSource;
@@ -29,7 +30,8 @@ final class TestDatabase implements AutoCloseable {
         this.dataSource = dataSource;
         this.direct = direct;
         this.closer = closer;
-        this.jdbc = SariJdbc.builder().dataSource(dataSource).tablePrefix(prefix).credentialsCipher(CIPHER)
+        this.jdbc = SariJdbc.builder().hostPolicy(SariSimulator.hostPolicy())
+                .dataSource(dataSource).tablePrefix(prefix).credentialsCipher(CIPHER)
                 .initializeSchema(SchemaInitialization.ALWAYS).build();
     }
 
@@ -90,7 +92,8 @@ final class TestDatabase implements AutoCloseable {
     }
 
     private SariJdbc jdbcOn(DataSource wrapped) {
-        return SariJdbc.builder().dataSource(wrapped).dialect(dialect).tablePrefix(jdbc.tablePrefix())
+        return SariJdbc.builder().hostPolicy(SariSimulator.hostPolicy())
+                .dataSource(wrapped).dialect(dialect).tablePrefix(jdbc.tablePrefix())
                 .credentialsCipher(CIPHER).initializeSchema(SchemaInitialization.NEVER).build();
     }
 

@@ -45,7 +45,7 @@ class WarmRunStatementsTest {
                     .tenantStore(counted.tenantStore()).courseStore(counted.courseStore())
                     .syncLogStore(counted.syncLogStore()).lock(counted.syncLock())
                     .clientFactory(SariClientFactory.customized(b -> b.httpClient(http).rateLimit(RateLimit.unlimited())))
-                    .options(SyncOptions.builder().parallelism(4).build())
+                    .options(SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy()).parallelism(4).build())
                     .build();
             SyncReport cold = engine.syncAll();
             assertThat(cold.success()).isTrue();

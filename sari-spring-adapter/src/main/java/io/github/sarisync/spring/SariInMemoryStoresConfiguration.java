@@ -8,6 +8,7 @@ import io.github.sarisync.spi.CourseStore;
 import io.github.sarisync.spi.SyncLock;
 import io.github.sarisync.spi.SyncLogStore;
 import io.github.sarisync.spi.TenantStore;
+import io.github.sarisync.spring.internal.SariSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -25,9 +26,9 @@ class SariInMemoryStoresConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    TenantStore sariTenantStore() {
+    TenantStore sariTenantStore(SariProperties properties) {
         warn("TenantStore (tenants and their credentials)");
-        return new InMemoryTenantStore();
+        return new InMemoryTenantStore(SariSettings.hostPolicy(properties));
     }
 
     @Bean

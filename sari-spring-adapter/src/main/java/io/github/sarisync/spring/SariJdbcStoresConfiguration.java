@@ -8,6 +8,7 @@ import io.github.sarisync.spi.EnrollmentOutbox;
 import io.github.sarisync.spi.SyncLock;
 import io.github.sarisync.spi.SyncLogStore;
 import io.github.sarisync.spi.TenantStore;
+import io.github.sarisync.spring.internal.SariSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -40,6 +41,7 @@ class SariJdbcStoresConfiguration {
                     .tablePrefix(jdbc.getTablePrefix())
                     .initializeSchema(SchemaInitialization.valueOf(jdbc.getInitializeSchema().name()))
                     .credentialsCipher(cipher.getIfUnique())
+                    .hostPolicy(SariSettings.hostPolicy(properties))
                     .clock(clock.getIfUnique(Clock::systemUTC))
                     .build();
         } catch (IllegalArgumentException e) {

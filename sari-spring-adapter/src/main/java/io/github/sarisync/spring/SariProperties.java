@@ -13,6 +13,8 @@ import org.springframework.util.unit.DataSize;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The {@code sari.*} settings of the Spring Boot adapter. Every default written here equals the
@@ -41,6 +43,7 @@ public class SariProperties implements InitializingBean {
     private final Endpoint endpoint = new Endpoint();
     private final Trigger trigger = new Trigger();
     private final Outbox outbox = new Outbox();
+    private final Hosts hosts = new Hosts();
 
     public boolean isEnabled() {
         return enabled;
@@ -90,6 +93,10 @@ public class SariProperties implements InitializingBean {
         return outbox;
     }
 
+    public Hosts getHosts() {
+        return hosts;
+    }
+
     /** Fails the start when a setting is out of range, naming the property. */
     @Override
     public void afterPropertiesSet() {
@@ -103,6 +110,11 @@ public class SariProperties implements InitializingBean {
             SariSettings.retryPolicy(this);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("sari.client.retry: " + e.getMessage());
+        }
+        try {
+            SariSettings.hostPolicy(this);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sari.hosts: " + e.getMessage());
         }
         try {
             SariSettings.syncOptions(this);
@@ -818,6 +830,49 @@ public class SariProperties implements InitializingBean {
 
         public void setStatus(String status) {
             this.status = status;
+        }
+    }
+
+    /**
+     * Where schools' SARI credentials may be sent (checked when a tenant is saved and when its
+     * client is built). By default only https to the two SARI installations; sari.client.base-uri,
+     * when set, is allowed too.
+     */
+    public static class Hosts {
+        /**
+         * Further addresses (scheme, host and port) tenants may point at, e.g. a proxy. Plain http
+         * is accepted only to loopback; user info, query, link-local and metadata addresses never.
+         */
+        private List<URI> allowedBaseUris = new ArrayList<>();
+
+        /** Allow loopback addresses (127.0.0.1, ::1, localhost), http included: for a simulator. */
+        private boolean allowLoopback = false;
+
+        /** Allow https to IP addresses of private networks (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/8). */
+        private boolean allowPrivateNetworks = false;
+
+        public List<URI> getAllowedBaseUris() {
+            return allowedBaseUris;
+        }
+
+        public void setAllowedBaseUris(List<URI> allowedBaseUris) {
+            this.allowedBaseUris = allowedBaseUris;
+        }
+
+        public boolean isAllowLoopback() {
+            return allowLoopback;
+        }
+
+        public void setAllowLoopback(boolean allowLoopback) {
+            this.allowLoopback = allowLoopback;
+        }
+
+        public boolean isAllowPrivateNetworks() {
+            return allowPrivateNetworks;
+        }
+
+        public void setAllowPrivateNetworks(boolean allowPrivateNetworks) {
+            this.allowPrivateNetworks = allowPrivateNetworks;
         }
     }
 }

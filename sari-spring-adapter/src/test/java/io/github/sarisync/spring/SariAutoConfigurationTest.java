@@ -39,9 +39,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.support.CronTrigger;
 
 import javax.sql.DataSource;
+import java.net.URI;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SariAutoConfigurationTest {
     private static final String KEY = AesGcmCredentialsCipher.generateKey();
@@ -125,6 +127,24 @@ class SariAutoConfigurationTest {
                     TenantStore tenants = context.getBean(TenantStore.class);
                     tenants.save(Tenant.of("t1", "School One", SariEnvironment.TEST), CREDENTIALS);
                     assertThat(tenants.credentials("t1")).isEqualTo(CREDENTIALS);
+                });
+    }
+
+    @Test
+    void theAutoConfiguredTenantStoresRefuseASimulatorAddressUntilTheHostAllowsLoopback() {
+        Tenant simulated = Tenant.of("t1", "School One", URI.create("http://127.0.0.1:8089"));
+        runner.withUserConfiguration(H2DataSource.class).withPropertyValues("sari.credentials.keys=k1:" + KEY)
+                .run(context -> assertThatThrownBy(() -> context.getBean(TenantStore.class).save(simulated, CREDENTIALS))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("t1")
+                        .hasMessageContaining("allowLoopback"));
+        runner.run(context -> assertThatThrownBy(() -> context.getBean(TenantStore.class).save(simulated, CREDENTIALS))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("t1"));
+        runner.withUserConfiguration(H2DataSource.class)
+                .withPropertyValues("sari.credentials.keys=k1:" + KEY, "sari.hosts.allow-loopback=true")
+                .run(context -> {
+                    context.getBean(TenantStore.class).save(simulated, CREDENTIALS);
+                    assertThat(context.getBean(TenantStore.class).credentials("t1")).isEqualTo(CREDENTIALS);
+                    assertThat(context.getBean(SyncOptions.class).hostPolicy().allowsLoopback()).isTrue();
                 });
     }
 

@@ -95,7 +95,8 @@ class SariOutboxAutoConfigurationTest {
 
     @Test
     void withTheJdbcStoresTheWorkerDrainsTheOutboxAndAGiveUpBecomesAnEventAndAMetric() {
-        runner.withUserConfiguration(H2AndMeters.class).withPropertyValues("sari.credentials.keys=k1:" + KEY)
+        runner.withUserConfiguration(H2AndMeters.class)
+                .withPropertyValues("sari.credentials.keys=k1:" + KEY, "sari.hosts.allow-loopback=true")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context).hasSingleBean(EnrollmentService.class);

@@ -128,7 +128,8 @@ class SariPostgresIntegrationTest {
                 .withBean(DataSource.class, () -> database)
                 .withPropertyValues("sari.credentials.keys=k1:" + KEY, "sari.jdbc.initialize-schema=always",
                         "sari.schedule.mode=off", "sari.client.rate-limit.enabled=false",
-                        "sari.client.retry.max-retries=0", "management.endpoints.web.exposure.include=sari")
+                        "sari.client.retry.max-retries=0", "management.endpoints.web.exposure.include=sari",
+                        "sari.hosts.allow-loopback=true")
                 .withPropertyValues(properties);
     }
 

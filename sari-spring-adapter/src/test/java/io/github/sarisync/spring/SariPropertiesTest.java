@@ -1,5 +1,6 @@
 package io.github.sarisync.spring;
 
+import io.github.sarisync.client.HostPolicy;
 import io.github.sarisync.client.RateLimit;
 import io.github.sarisync.client.RetryPolicy;
 import io.github.sarisync.enrollment.OutboxPolicy;
@@ -47,6 +48,7 @@ class SariPropertiesTest {
         assertThat(options.leaseDuration()).isEqualTo(library.leaseDuration());
         assertThat(options.abandonAfter()).isEqualTo(library.abandonAfter());
         assertThat(options.runLogRetention()).isEqualTo(library.runLogRetention());
+        assertThat(options.hostPolicy()).isEqualTo(library.hostPolicy()).isEqualTo(HostPolicy.strict());
 
         RetryPolicy retry = SariSettings.retryPolicy(properties);
         assertThat(retry.maxRetries()).isEqualTo(RetryPolicy.defaults().maxRetries());
@@ -229,5 +231,35 @@ class SariPropertiesTest {
         var client = factory.create(Tenant.of("t1", "School", URI.create("https://proxy.example")),
                 new SariCredentials("id", "secret", "user", "password"));
         assertThat(client.baseUri()).isEqualTo(SariEnvironment.TEST.baseUri());
+    }
+
+    @Test
+    void theHostsPropertiesOpenTheHostPolicyOnlyAsFarAsTheySay() {
+        runner.withPropertyValues("sari.hosts.allowed-base-uris=https://sari-proxy.example.ch:8443",
+                "sari.hosts.allow-loopback=true").run(context -> {
+                    HostPolicy policy = SariSettings.hostPolicy(context.getBean(SariProperties.class));
+                    assertThat(policy.problem(URI.create("https://sari-proxy.example.ch:8443/sari"))).isEmpty();
+                    assertThat(policy.problem(URI.create("http://127.0.0.1:8089"))).isEmpty();
+                    assertThat(policy.problem(URI.create("https://sari.evil.example"))).isPresent();
+                    assertThat(policy.problem(URI.create("https://10.0.0.5"))).isPresent();
+                    assertThat(SariSettings.syncOptions(context.getBean(SariProperties.class)).hostPolicy())
+                            .isEqualTo(policy);
+                });
+    }
+
+    @Test
+    void theClientBaseUriOverrideIsAllowedBecauseTheOperatorNamedIt() {
+        runner.withPropertyValues("sari.client.base-uri=https://sari-proxy.example.ch").run(context -> {
+            HostPolicy policy = SariSettings.hostPolicy(context.getBean(SariProperties.class));
+            assertThat(policy.problem(URI.create("https://sari-proxy.example.ch"))).isEmpty();
+            assertThat(policy.problem(URI.create("http://127.0.0.1:8089"))).isPresent();
+        });
+    }
+
+    @Test
+    void anAllowListEntryNoPolicyMayAllowFailsTheStartNamingTheProperty() {
+        runner.withPropertyValues("sari.hosts.allowed-base-uris=http://sari-proxy.example.ch")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("sari.hosts").hasMessageContaining("plain http"));
     }
 }

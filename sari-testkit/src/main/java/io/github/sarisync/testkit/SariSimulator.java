@@ -1,5 +1,6 @@
 package io.github.sarisync.testkit;
 
+import io.github.sarisync.client.HostPolicy;
 import io.github.sarisync.client.SariCredentials;
 import io.github.sarisync.model.Customer;
 
@@ -48,6 +49,8 @@ import java.util.Objects;
  * wait itself (e.g. join its own thread) until it calls {@link #close()}.
  */
 public final class SariSimulator implements AutoCloseable {
+    private static final HostPolicy LOOPBACK = HostPolicy.builder().allowLoopback().build();
+
     static {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -88,6 +91,17 @@ public final class SariSimulator implements AutoCloseable {
     /** Where the simulator listens, e.g. {@code http://127.0.0.1:53127}; give it to {@code SARIClient.Builder.baseUri}. */
     public URI baseUri() {
         return server.baseUri();
+    }
+
+    /**
+     * The host policy that lets tenants, stores and engines point at a simulator: loopback allowed,
+     * http included (the simulator listens on 127.0.0.1). The library's default policy allows only
+     * https to the SARI installations, so a test or demo passes this to
+     * {@code SyncOptions.builder().hostPolicy(..)}, {@code SariJdbc.builder().hostPolicy(..)},
+     * {@code new InMemoryTenantStore(..)} and {@code CredentialsService.builder().hostPolicy(..)}.
+     */
+    public static HostPolicy hostPolicy() {
+        return LOOPBACK;
     }
 
     /** The simulator's clock. */

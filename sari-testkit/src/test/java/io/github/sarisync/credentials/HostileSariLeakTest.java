@@ -1,5 +1,6 @@
 package io.github.sarisync.credentials;
 
+import io.github.sarisync.testkit.SariSimulator;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.sarisync.client.RateLimit;
@@ -93,10 +94,12 @@ class HostileSariLeakTest {
         int logEvents;
         try (LogCapture logs = new LogCapture();
              SARISyncEngine engine = SARISyncEngine.builder()
+                     .options(SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy()).build())
                      .tenantStore(tenants).courseStore(courses).syncLogStore(runLog)
                      .clientFactory(SariClientFactory.customized(b -> b.sleeper(d -> { })
                              .rateLimit(RateLimit.unlimited())))
-                     .options(SyncOptions.builder().memberPolicy(MemberPolicy.ALL).parallelism(3).build())
+                     .options(SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy())
+                     .memberPolicy(MemberPolicy.ALL).parallelism(3).build())
                      .listener(listener)
                      .build()) {
             first = engine.syncAll();

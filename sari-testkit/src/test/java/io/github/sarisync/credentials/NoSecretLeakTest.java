@@ -114,10 +114,12 @@ class NoSecretLeakTest {
             List<SyncReport> reports = new ArrayList<>();
             try (LogCapture logs = new LogCapture();
                  SARISyncEngine engine = SARISyncEngine.builder()
+                         .options(SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy()).build())
                          .tenantStore(tenants).courseStore(courses).syncLogStore(runLog)
                          .clientFactory(SariClientFactory.customized(b -> b.sleeper(d -> { })
                                  .rateLimit(RateLimit.unlimited())))
-                         .options(SyncOptions.builder().memberPolicy(MemberPolicy.ALL).parallelism(4).build())
+                         .options(SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy())
+                         .memberPolicy(MemberPolicy.ALL).parallelism(4).build())
                          .listener(listener)
                          .build()) {
                 reports.add(engine.syncAll());

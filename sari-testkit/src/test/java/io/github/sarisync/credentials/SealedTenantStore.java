@@ -3,9 +3,11 @@ package io.github.sarisync.credentials;
 import io.github.sarisync.client.SariCredentials;
 import io.github.sarisync.memory.InMemoryTenantStore;
 import io.github.sarisync.spi.CredentialsCipher;
+import io.github.sarisync.spi.CredentialsContext;
 import io.github.sarisync.spi.Tenant;
 import io.github.sarisync.spi.TenantState;
 import io.github.sarisync.spi.TenantStore;
+import io.github.sarisync.testkit.SariSimulator;
 
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SealedTenantStore implements TenantStore {
     private static final SariCredentials PLACEHOLDER = new SariCredentials("sealed", "sealed", "sealed", "sealed");
 
-    private final InMemoryTenantStore tenants = new InMemoryTenantStore();
+    private final InMemoryTenantStore tenants = new InMemoryTenantStore(SariSimulator.hostPolicy());
     private final CredentialsCipher cipher;
     final Map<String, String> sealed = new ConcurrentHashMap<>();
 
@@ -45,14 +47,15 @@ final class SealedTenantStore implements TenantStore {
     @Override
     public SariCredentials credentials(String tenantId) {
         tenants.credentials(tenantId);
-        return CredentialsCodec.open(cipher, sealed.get(tenantId), tenantId);
+        Tenant tenant = tenants.find(tenantId).orElseThrow();
+        return CredentialsCodec.open(cipher, sealed.get(tenantId), CredentialsContext.of(tenant));
     }
 
     @Override
     public void save(Tenant tenant, SariCredentials credentials) {
         tenants.save(tenant, credentials == null ? null : PLACEHOLDER);
         if (credentials != null) {
-            sealed.put(tenant.id(), CredentialsCodec.seal(cipher, credentials));
+            sealed.put(tenant.id(), CredentialsCodec.seal(cipher, credentials, CredentialsContext.of(tenant)));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.sarisync.enrollment;
 
+import io.github.sarisync.sync.SyncOptions;
 import io.github.sarisync.client.RateLimit;
 import io.github.sarisync.client.RetryPolicy;
 import io.github.sarisync.memory.InMemoryCourseStore;
@@ -72,11 +73,12 @@ class EnrollmentWithSimulatorTest {
         school.addGroup(CourseType.VKU, "VKU März", parts(61, NOW.plusDays(9).withHour(18)));
         school.addGroup(CourseType.VKU, "VKU April", parts(71, NOW.plusDays(30).withHour(18)));
         school.addGroup(CourseType.PGS, "PGS März", parts(81, NOW.plusDays(9).withHour(8)));
-        InMemoryTenantStore tenants = new InMemoryTenantStore();
+        InMemoryTenantStore tenants = new InMemoryTenantStore(SariSimulator.hostPolicy());
         tenants.save(Tenant.of("school-1", "Fahrschule Muster", sari.baseUri()), school.credentials());
         runLog = new InMemorySyncLogStore();
         courses = new InMemoryCourseStore();
-        engine = SARISyncEngine.builder().tenantStore(tenants).courseStore(courses)
+        engine = SARISyncEngine.builder().options(SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy()).build())
+                .tenantStore(tenants).courseStore(courses)
                 .syncLogStore(runLog).clock(clock)
                 .clientFactory(SariClientFactory.customized(b -> b.clock(clock).rateLimit(RateLimit.unlimited())
                         .retry(RetryPolicy.none())))

@@ -4,6 +4,7 @@ import io.github.sarisync.memory.InMemorySyncLock;
 import io.github.sarisync.memory.InMemoryTenantStore;
 import io.github.sarisync.spi.SyncLock;
 import io.github.sarisync.spi.TenantStore;
+import io.github.sarisync.testkit.SariSimulator;
 import io.github.sarisync.testkit.contract.TenantStoreContract;
 
 /** The in-memory tenant store keeps every guarantee of its port. */
@@ -13,7 +14,7 @@ class InMemoryTenantStoreContractTest extends TenantStoreContract {
     @Override
     protected TenantStore createStore() {
         lock = new InMemorySyncLock();
-        return new InMemoryTenantStore(lock);
+        return new InMemoryTenantStore(SariSimulator.hostPolicy(), lock);
     }
 
     @Override

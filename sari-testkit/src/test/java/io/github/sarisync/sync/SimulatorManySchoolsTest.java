@@ -42,7 +42,7 @@ class SimulatorManySchoolsTest {
     private static final CourseLocation LOCATION = new CourseLocation("Fahrschule", "Weg 1", "8001", "Zürich");
 
     private final SimulatorClock clock = SimulatorClock.fixed(START);
-    private final InMemoryTenantStore tenants = new InMemoryTenantStore();
+    private final InMemoryTenantStore tenants = new InMemoryTenantStore(SariSimulator.hostPolicy());
     private final InMemoryCourseStore courses = new InMemoryCourseStore();
     private final InMemorySyncLogStore runs = new InMemorySyncLogStore();
     private final SariSimulator sari = SariSimulator.builder().clock(clock).start();
@@ -55,7 +55,9 @@ class SimulatorManySchoolsTest {
     }
 
     private SARISyncEngine engine(TenantStore store, SyncLock lock, SyncOptions options) {
-        SARISyncEngine engine = SARISyncEngine.builder().tenantStore(store).courseStore(courses).syncLogStore(runs)
+        SARISyncEngine engine = SARISyncEngine.builder()
+                .options(SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy()).build())
+                .tenantStore(store).courseStore(courses).syncLogStore(runs)
                 .clock(clock).lock(lock).options(options)
                 .clientFactory(SariClientFactory.customized(b -> b.clock(clock).rateLimit(RateLimit.unlimited())
                         .sleeper(d -> { }).retry(RetryPolicy.none())))
@@ -82,12 +84,13 @@ class SimulatorManySchoolsTest {
     void aWarmRunAsksSariForTwoCourseListsPerSchoolAndNothingElse() {
         schools(50);
         SARISyncEngine engine = engine(tenants, new InMemorySyncLock(clock),
-                SyncOptions.builder().parallelism(8).memberPolicy(MemberPolicy.ALL).build());
+                SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy())
+                        .parallelism(8).memberPolicy(MemberPolicy.ALL).build());
         SyncReport cold = engine.syncAll();
         engine.close();
         engines.remove(engine);
         SARISyncEngine warmEngine = engine(tenants, new InMemorySyncLock(clock),
-                SyncOptions.builder().parallelism(8).build());
+                SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy()).parallelism(8).build());
         warmEngine.syncAll();
         clock.advance(Duration.ofMinutes(10));
         sari.resetCounters();
@@ -106,7 +109,8 @@ class SimulatorManySchoolsTest {
     @Test
     void syncDueSpreadsAHundredSchoolsOverTheIntervalAndCatchesUpAMissedRunOnce() {
         schools(100);
-        SARISyncEngine engine = engine(tenants, new InMemorySyncLock(clock), SyncOptions.builder().parallelism(8)
+        SARISyncEngine engine = engine(tenants, new InMemorySyncLock(clock), SyncOptions.builder()
+                .hostPolicy(SariSimulator.hostPolicy()).parallelism(8)
                 .defaultInterval(Duration.ofHours(1)).build());
         assertThat(engine.syncDue().results()).hasSize(100);
 
@@ -137,8 +141,10 @@ class SimulatorManySchoolsTest {
         schools(6);
         OverlapDetector detector = new OverlapDetector(tenants);
         InMemorySyncLock lock = new InMemorySyncLock(clock);
-        SARISyncEngine a = engine(detector, lock, SyncOptions.builder().instanceId("engine-a").parallelism(4).build());
-        SARISyncEngine b = engine(detector, lock, SyncOptions.builder().instanceId("engine-b").parallelism(4).build());
+        SARISyncEngine a = engine(detector, lock, SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy())
+                .instanceId("engine-a").parallelism(4).build());
+        SARISyncEngine b = engine(detector, lock, SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy())
+                .instanceId("engine-b").parallelism(4).build());
         ExecutorService callers = Executors.newFixedThreadPool(4);
         try {
             List<Future<SyncReport>> reports = new ArrayList<>();

@@ -48,7 +48,7 @@ class SimulatorSyncTest {
             "8001", "Zürich");
 
     private final SimulatorClock clock = SimulatorClock.fixed(START);
-    private final InMemoryTenantStore tenants = new InMemoryTenantStore();
+    private final InMemoryTenantStore tenants = new InMemoryTenantStore(SariSimulator.hostPolicy());
     private final CountingStore courses = new CountingStore();
     private final InMemorySyncLogStore runs = new InMemorySyncLogStore();
     private SariSimulator sari;
@@ -57,7 +57,7 @@ class SimulatorSyncTest {
     @BeforeEach
     void start() {
         sari = SariSimulator.builder().clock(clock).start();
-        engine = engine(SyncOptions.defaults());
+        engine = engine(SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy()).build());
     }
 
     @AfterEach
@@ -67,7 +67,8 @@ class SimulatorSyncTest {
     }
 
     private SARISyncEngine engine(SyncOptions options) {
-        return SARISyncEngine.builder().tenantStore(tenants).courseStore(courses).syncLogStore(runs).clock(clock)
+        return SARISyncEngine.builder().options(SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy()).build())
+                .tenantStore(tenants).courseStore(courses).syncLogStore(runs).clock(clock)
                 .options(options)
                 .clientFactory(SariClientFactory.customized(b -> b.clock(clock).rateLimit(RateLimit.unlimited())
                         .sleeper(d -> { })
@@ -206,7 +207,8 @@ class SimulatorSyncTest {
         school.addMember(61, "1234567");
         school.addMember(61, "7654321");
         engine.close();
-        engine = engine(SyncOptions.builder().memberPolicy(MemberPolicy.ALL).build());
+        engine = engine(SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy())
+                .memberPolicy(MemberPolicy.ALL).build());
         TenantSyncResult first = engine.syncTenant("school-a");
 
         school.confirmMember(61, "1234567", LocalDate.of(2026, 3, 2));

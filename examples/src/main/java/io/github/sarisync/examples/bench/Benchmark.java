@@ -111,7 +111,7 @@ public final class Benchmark {
     private static SariJdbc jdbc(HarnessDatabase database, String prefix) {
         return SariJdbc.builder().dataSource(database.dataSource()).tablePrefix(prefix)
                 .initializeSchema(SchemaInitialization.ALWAYS)
-                .credentialsCipher(AesGcmCredentialsCipher.builder()
+                .hostPolicy(SariSimulator.hostPolicy()).credentialsCipher(AesGcmCredentialsCipher.builder()
                         .currentKey("bench", AesGcmCredentialsCipher.generateKey()).build())
                 .build();
     }
@@ -142,7 +142,8 @@ public final class Benchmark {
 
     private RoundFigures round(String name, MemberPolicy policy, SariJdbc jdbc, SariClientFactory clients,
                                SariSimulator simulator, HarnessDatabase database, HeapPeak heap) {
-        SyncOptions options = SyncOptions.builder().parallelism(config.parallelism()).memberPolicy(policy).build();
+        SyncOptions options = SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy())
+                .parallelism(config.parallelism()).memberPolicy(policy).build();
         try (SARISyncEngine engine = SARISyncEngine.builder().tenantStore(jdbc.tenantStore())
                 .courseStore(jdbc.courseStore()).syncLogStore(jdbc.syncLogStore()).lock(jdbc.syncLock())
                 .clientFactory(clients).options(options).build()) {

@@ -121,7 +121,8 @@ public final class ConcurrentScenario {
                 HikariDataSource pool = database.newPool(config.parallelism() + 2, instance);
                 pools.add(pool);
                 SariJdbc jdbc = stores(pool, cipher, SchemaInitialization.NEVER);
-                SyncOptions options = SyncOptions.builder().parallelism(config.parallelism()).instanceId(instance)
+                SyncOptions options = SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy())
+                        .parallelism(config.parallelism()).instanceId(instance)
                         .build();
                 SARISyncEngine engine = SARISyncEngine.builder().tenantStore(jdbc.tenantStore())
                         .courseStore(jdbc.courseStore()).syncLogStore(jdbc.syncLogStore())
@@ -176,7 +177,8 @@ public final class ConcurrentScenario {
 
     /** One more engine syncs every tenant with member policy ALL (the initial load, and at the end for the mirror). */
     private SyncReport settle(SariJdbc jdbc) {
-        SyncOptions options = SyncOptions.builder().parallelism(config.parallelism()).memberPolicy(MemberPolicy.ALL)
+        SyncOptions options = SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy())
+                .parallelism(config.parallelism()).memberPolicy(MemberPolicy.ALL)
                 .instanceId("chaos-settle").build();
         try (SARISyncEngine engine = SARISyncEngine.builder().tenantStore(jdbc.tenantStore())
                 .courseStore(jdbc.courseStore()).syncLogStore(jdbc.syncLogStore()).lock(jdbc.syncLock())
@@ -188,7 +190,7 @@ public final class ConcurrentScenario {
     private static SariJdbc stores(javax.sql.DataSource dataSource, CredentialsCipher cipher,
                                    SchemaInitialization schema) {
         return SariJdbc.builder().dataSource(dataSource).tablePrefix("sari_concurrent_").initializeSchema(schema)
-                .credentialsCipher(cipher).build();
+                .hostPolicy(SariSimulator.hostPolicy()).credentialsCipher(cipher).build();
     }
 
     /** A pool of its own for one engine, on the harness database as the same user. */

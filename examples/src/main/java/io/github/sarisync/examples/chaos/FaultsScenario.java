@@ -56,7 +56,7 @@ public final class FaultsScenario {
                 .tokenLifetime(Duration.ofHours(12)).start()) {
             SariJdbc jdbc = SariJdbc.builder().dataSource(database.dataSource()).tablePrefix("sari_chaos_")
                     .initializeSchema(SchemaInitialization.ALWAYS).clock(clock)
-                    .credentialsCipher(AesGcmCredentialsCipher.builder()
+                    .hostPolicy(SariSimulator.hostPolicy()).credentialsCipher(AesGcmCredentialsCipher.builder()
                             .currentKey("chaos", AesGcmCredentialsCipher.generateKey()).build())
                     .build();
             if (!jdbc.tenantStore().findAll().isEmpty()) {
@@ -75,7 +75,8 @@ public final class FaultsScenario {
                     config.tenants(), database.description(), config.rounds(), config.faultRate() * 100);
             progress.flush();
 
-            SyncOptions options = SyncOptions.builder().parallelism(config.parallelism())
+            SyncOptions options = SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy())
+                    .parallelism(config.parallelism())
                     .memberPolicy(MemberPolicy.ALL).instanceId("chaos-faults").build();
             RunLedger ledger = new RunLedger(jdbc);
             int failed = 0;

@@ -84,7 +84,8 @@ public final class LeaseStealScenario {
         });
         try (SariSimulator simulator = SariSimulator.builder().latency(Duration.ofMillis(2)).threads(2).start()) {
             SariJdbc jdbc = SariJdbc.builder().dataSource(database.dataSource()).tablePrefix(PREFIX)
-                    .initializeSchema(SchemaInitialization.ALWAYS).credentialsCipher(cipher).build();
+                    .initializeSchema(SchemaInitialization.ALWAYS).hostPolicy(SariSimulator.hostPolicy())
+                    .credentialsCipher(cipher).build();
             if (!jdbc.tenantStore().findAll().isEmpty()) {
                 throw new IllegalStateException("chaos needs empty tables (prefix " + PREFIX + "), the database has "
                         + "tenants");
@@ -173,7 +174,8 @@ public final class LeaseStealScenario {
         return SARISyncEngine.builder().tenantStore(jdbc.tenantStore())
                 .courseStore(courses != null ? courses : jdbc.courseStore()).syncLogStore(jdbc.syncLogStore())
                 .lock(jdbc.syncLock()).clientFactory(ChaosClients.factory(CLOCK))
-                .options(SyncOptions.builder().parallelism(1).instanceId(instance).build()).build();
+                .options(SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy()).parallelism(1)
+                        .instanceId(instance).build()).build();
     }
 
     private static String describe(Future<TenantSyncResult> run) {

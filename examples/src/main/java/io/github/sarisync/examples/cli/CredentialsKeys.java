@@ -2,6 +2,7 @@ package io.github.sarisync.examples.cli;
 
 import io.github.sarisync.credentials.AesGcmCredentialsCipher;
 import io.github.sarisync.spi.CredentialsCipher;
+import io.github.sarisync.spi.CredentialsContext;
 import io.github.sarisync.spi.CredentialsException;
 
 import java.io.IOException;
@@ -59,12 +60,12 @@ final class CredentialsKeys {
         String message = missingKey(target).getMessage();
         return new CredentialsCipher() {
             @Override
-            public String encrypt(String plaintext) {
+            public String encrypt(String plaintext, CredentialsContext context) {
                 throw new CredentialsException(message);
             }
 
             @Override
-            public String decrypt(String ciphertext) {
+            public String decrypt(String ciphertext, CredentialsContext context) {
                 throw new CredentialsException(message);
             }
 

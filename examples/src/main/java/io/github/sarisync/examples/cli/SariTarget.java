@@ -1,5 +1,6 @@
 package io.github.sarisync.examples.cli;
 
+import io.github.sarisync.client.HostPolicy;
 import io.github.sarisync.client.SariEnvironment;
 import io.github.sarisync.spi.Tenant;
 
@@ -16,8 +17,12 @@ public record SariTarget(SariEnvironment environment, URI uri) {
     /**
      * The base URI stored for demo schools. The {@code .invalid} top-level domain never resolves:
      * the command line points these tenants at the simulator it starts, on whatever port it gets.
+     * https, so that the host policy of simulator mode can allow exactly this address (plain http
+     * is refused for any host but loopback).
      */
-    public static final URI SIMULATOR_PLACEHOLDER = URI.create("http://sari-simulator.invalid");
+    public static final URI SIMULATOR_PLACEHOLDER = URI.create("https://sari-simulator.invalid");
+    /** The placeholder stored by earlier versions; such demo schools are stored again on the new one. */
+    static final URI LEGACY_SIMULATOR_PLACEHOLDER = URI.create("http://sari-simulator.invalid");
 
     public static SariTarget simulator() {
         return new SariTarget(null, null);
@@ -40,7 +45,7 @@ public record SariTarget(SariEnvironment environment, URI uri) {
 
     /** True when a tenant's stored address is the simulator placeholder. */
     public static boolean isSimulatorTenant(Tenant tenant) {
-        return SIMULATOR_PLACEHOLDER.equals(tenant.baseUri());
+        return SIMULATOR_PLACEHOLDER.equals(tenant.baseUri()) || LEGACY_SIMULATOR_PLACEHOLDER.equals(tenant.baseUri());
     }
 
     /** How a tenant's SARI is shown in lists. */
@@ -49,6 +54,18 @@ public record SariTarget(SariEnvironment environment, URI uri) {
             return "SIMULATOR";
         }
         return tenant.baseUri() != null ? tenant.baseUri().toString() : tenant.environment().name();
+    }
+
+    /**
+     * Where this target lets credentials be sent: with the simulator, loopback (where it runs) and
+     * the placeholder of demo schools; with {@code --sari-url}, that address; else the SARI
+     * installations only ({@link HostPolicy#strict()}).
+     */
+    public HostPolicy hostPolicy() {
+        if (isSimulator()) {
+            return HostPolicy.builder().allowLoopback().allow(SIMULATOR_PLACEHOLDER).build();
+        }
+        return uri != null ? HostPolicy.builder().allow(uri).build() : HostPolicy.strict();
     }
 
     @Override

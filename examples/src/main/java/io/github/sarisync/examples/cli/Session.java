@@ -56,6 +56,7 @@ final class Session implements AutoCloseable {
         try {
             SariJdbc jdbc = SariJdbc.builder().dataSource(database.dataSource())
                     .credentialsCipher(cipher != null ? cipher : CredentialsKeys.missingKeyCipher(config.target()))
+                    .hostPolicy(config.target().hostPolicy())
                     .initializeSchema(SchemaInitialization.ALWAYS).clock(environment.clock()).build();
             return new Session(config, environment, database, cipher, jdbc);
         } catch (RuntimeException e) {
@@ -115,6 +116,24 @@ final class Session implements AutoCloseable {
             environment.err().println("Registered " + simulator.schools().size()
                     + " demo driving schools of the built-in simulator as tenants.");
             environment.err().flush();
+        } else {
+            moveLegacyDemoSchools(existing);
+        }
+    }
+
+    /**
+     * Demo schools stored by an earlier version have the plain-http placeholder (refused by every
+     * host policy) and credentials in the unbound format: store them again on the https placeholder
+     * with the simulator's credentials, which are generated, not secret.
+     */
+    private void moveLegacyDemoSchools(List<Tenant> existing) {
+        for (DemoSari.School school : simulator.schools()) {
+            existing.stream()
+                    .filter(t -> t.id().equals(school.id()) && !SariTarget.SIMULATOR_PLACEHOLDER.equals(t.baseUri())
+                            && SariTarget.isSimulatorTenant(t))
+                    .findFirst()
+                    .ifPresent(t -> tenants().save(new Tenant(t.id(), t.name(), t.enabled(), t.paused(), null,
+                            SariTarget.SIMULATOR_PLACEHOLDER, t.interval(), t.state()), school.credentials()));
         }
     }
 
@@ -122,7 +141,8 @@ final class Session implements AutoCloseable {
     SARISyncEngine engine(SyncListener listener) {
         prepareSari();
         SyncOptions options = SyncOptions.builder().parallelism(config.parallelism())
-                .memberPolicy(config.memberPolicy()).defaultInterval(config.interval()).build();
+                .memberPolicy(config.memberPolicy()).defaultInterval(config.interval())
+                .hostPolicy(config.target().hostPolicy()).build();
         SARISyncEngine engine = SARISyncEngine.builder()
                 .tenantStore(tenants()).courseStore(courses()).syncLogStore(runLog()).lock(jdbc.syncLock())
                 .clientFactory(clientFactory()).clock(environment.clock()).listener(listener).options(options)
@@ -143,7 +163,7 @@ final class Session implements AutoCloseable {
     /** Tests credentials: one attempt per step, short timeouts, demo schools pointed at the simulator. */
     CredentialsService credentialsService() {
         prepareSari();
-        return CredentialsService.builder().tenantStore(tenants())
+        return CredentialsService.builder().tenantStore(tenants()).hostPolicy(config.target().hostPolicy())
                 .clientFactory(redirectDemoSchools(CredentialsService.defaultTestClientFactory())).build();
     }
 

@@ -70,7 +70,8 @@ class ChecksDetectCorruptionTest {
     void syncedDatabase() {
         simulator = SariSimulator.builder().clock(clock).start();
         SchoolGenerator.builder().schools(2).vku(2, 2).pgs(1, 1).membersPerPart(2).seed(3).build().populate(simulator);
-        jdbc = SariJdbc.builder().dataSource(database.dataSource()).tablePrefix(PREFIX)
+        jdbc = SariJdbc.builder().hostPolicy(SariSimulator.hostPolicy())
+                .dataSource(database.dataSource()).tablePrefix(PREFIX)
                 .initializeSchema(SchemaInitialization.ALWAYS).clock(clock)
                 .credentialsCipher(AesGcmCredentialsCipher.builder()
                         .currentKey("test", AesGcmCredentialsCipher.generateKey()).build()).build();
@@ -98,7 +99,8 @@ class ChecksDetectCorruptionTest {
         return SARISyncEngine.builder().tenantStore(jdbc.tenantStore()).courseStore(jdbc.courseStore())
                 .syncLogStore(jdbc.syncLogStore()).lock(jdbc.syncLock()).clock(clock)
                 .clientFactory(ChaosClients.factory(clock))
-                .options(SyncOptions.builder().memberPolicy(MemberPolicy.ALL).build()).build();
+                .options(SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy())
+                .memberPolicy(MemberPolicy.ALL).build()).build();
     }
 
     private void execute(String sql) {

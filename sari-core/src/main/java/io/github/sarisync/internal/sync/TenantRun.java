@@ -1,5 +1,6 @@
 package io.github.sarisync.internal.sync;
 
+import io.github.sarisync.client.HostNotAllowedException;
 import io.github.sarisync.client.SARIClient;
 import io.github.sarisync.client.SariCredentials;
 import io.github.sarisync.model.CourseType;
@@ -34,6 +35,8 @@ import java.util.function.Predicate;
 public final class TenantRun {
     private static final Logger LOG = SyncLogging.logger("tenant");
     private static final int MAX_DETAIL = 2000;
+    /** The error code of a tenant whose address the engine's host policy refuses. */
+    private static final String HOST_NOT_ALLOWED = "HOST_NOT_ALLOWED";
 
     private final EngineParts parts;
     private final Tenant tenant;
@@ -215,6 +218,11 @@ public final class TenantRun {
     }
 
     private SARIClient client() {
+        try {
+            parts.clients().requireAllowed(tenant);
+        } catch (HostNotAllowedException e) {
+            throw new TenantFailure(HOST_NOT_ALLOWED, e.getMessage(), e);
+        }
         SariCredentials credentials;
         try {
             credentials = parts.tenantStore().credentials(tenant.id());
@@ -228,6 +236,8 @@ public final class TenantRun {
         }
         try {
             return parts.clients().clientFor(tenant, credentials);
+        } catch (HostNotAllowedException e) {
+            throw new TenantFailure(HOST_NOT_ALLOWED, e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new TenantFailure("CLIENT_SETUP", "the SARI client could not be built: "
                     + TenantFailure.describe(e), e);

@@ -1,5 +1,6 @@
 package io.github.sarisync.jdbc.outbox;
 
+import io.github.sarisync.testkit.SariSimulator;
 import io.github.sarisync.jdbc.Dialect;
 import io.github.sarisync.jdbc.SariJdbc;
 import io.github.sarisync.jdbc.SchemaInitialization;
@@ -33,7 +34,7 @@ final class OutboxDatabases {
 
     /** A SariJdbc whose schema SariJdbc installed itself from the schema script. */
     static SariJdbc installedBySariJdbc(DataSource dataSource, Dialect dialect) {
-        return SariJdbc.builder().dataSource(dataSource).dialect(dialect)
+        return SariJdbc.builder().hostPolicy(SariSimulator.hostPolicy()).dataSource(dataSource).dialect(dialect)
                 .initializeSchema(SchemaInitialization.ALWAYS).build();
     }
 
@@ -48,7 +49,8 @@ final class OutboxDatabases {
     }
 
     private static SariJdbc installedByMigrations(DataSource dataSource, Dialect dialect, List<String> migrations) {
-        SariJdbc jdbc = SariJdbc.builder().dataSource(dataSource).dialect(dialect)
+        SariJdbc jdbc = SariJdbc.builder().hostPolicy(SariSimulator.hostPolicy())
+                .dataSource(dataSource).dialect(dialect)
                 .initializeSchema(SchemaInitialization.NEVER).build();
         jdbc.jdbi().useHandle(handle -> {
             for (String migration : migrations) {

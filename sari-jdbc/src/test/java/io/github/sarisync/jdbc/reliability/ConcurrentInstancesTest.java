@@ -121,7 +121,8 @@ class ConcurrentInstancesTest {
                 .lock(recorder.lock(name, jdbc.syncLock()))
                 .clientFactory(SariClientFactory.customized(b -> b.httpClient(http).rateLimit(RateLimit.unlimited())))
                 .clock(clock)
-                .options(SyncOptions.builder().instanceId(name).parallelism(2).defaultInterval(INTERVAL).build())
+                .options(SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy())
+                .instanceId(name).parallelism(2).defaultInterval(INTERVAL).build())
                 .build();
     }
 

@@ -150,7 +150,8 @@ class CrashRecoveryTest {
                 .syncLogStore(db.jdbc().syncLogStore()).lock(db.jdbc().syncLock())
                 .clientFactory(SariClientFactory.customized(b -> b.httpClient(http).rateLimit(RateLimit.unlimited())))
                 .clock(clock)
-                .options(SyncOptions.builder().instanceId("recovering-instance").parallelism(PARALLELISM)
+                .options(SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy())
+                .instanceId("recovering-instance").parallelism(PARALLELISM)
                         .memberPolicy(MemberPolicy.ALL).build())
                 .build();
     }

@@ -1,5 +1,6 @@
 package io.github.sarisync.jdbc.reliability;
 
+import io.github.sarisync.testkit.SariSimulator;
 import io.github.sarisync.client.RateLimit;
 import io.github.sarisync.jdbc.SariJdbc;
 import io.github.sarisync.sync.MemberPolicy;
@@ -37,7 +38,7 @@ public final class CrashingSyncMain {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(args[0]);
         WriteBlocker blocker = new WriteBlocker(blockAt, parallelism, System.out);
-        SariJdbc jdbc = SariJdbc.builder().dataSource(blocker.wrap(dataSource))
+        SariJdbc jdbc = SariJdbc.builder().hostPolicy(SariSimulator.hostPolicy()).dataSource(blocker.wrap(dataSource))
                 .credentialsCipher(ReliabilityDatabase.CIPHER).build();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         SARISyncEngine engine = SARISyncEngine.builder()
@@ -45,7 +46,8 @@ public final class CrashingSyncMain {
                 .lock(jdbc.syncLock())
                 .clientFactory(SariClientFactory.customized(b -> b.httpClient(http).rateLimit(RateLimit.unlimited())))
                 .listener(blocker)
-                .options(SyncOptions.builder().instanceId(INSTANCE_ID).parallelism(parallelism).leaseDuration(LEASE)
+                .options(SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy())
+                .instanceId(INSTANCE_ID).parallelism(parallelism).leaseDuration(LEASE)
                         .memberPolicy(MemberPolicy.ALL).build())
                 .build();
         engine.syncAll();

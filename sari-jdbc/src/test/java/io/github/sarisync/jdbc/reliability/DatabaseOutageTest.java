@@ -169,7 +169,8 @@ class DatabaseOutageTest {
                 .lock(jdbc.syncLock())
                 .clientFactory(SariClientFactory.customized(b -> b.httpClient(http).rateLimit(RateLimit.unlimited())))
                 .clock(clock).listener(outageSwitch)
-                .options(SyncOptions.builder().instanceId(instanceId).parallelism(4).build())
+                .options(SyncOptions.builder().hostPolicy(SariSimulator.hostPolicy())
+                .instanceId(instanceId).parallelism(4).build())
                 .build();
     }
 

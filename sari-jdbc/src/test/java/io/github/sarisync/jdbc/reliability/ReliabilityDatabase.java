@@ -32,7 +32,8 @@ final class ReliabilityDatabase implements AutoCloseable {
 
     private ReliabilityDatabase(EmbeddedPostgresServer.Database database) {
         this.database = database;
-        this.jdbc = SariJdbc.builder().dataSource(database.pooled()).credentialsCipher(CIPHER)
+        this.jdbc = SariJdbc.builder().hostPolicy(SariSimulator.hostPolicy())
+                .dataSource(database.pooled()).credentialsCipher(CIPHER)
                 .initializeSchema(SchemaInitialization.ALWAYS).build();
     }
 
@@ -53,7 +54,8 @@ final class ReliabilityDatabase implements AutoCloseable {
 
     /** Another {@link SariJdbc} on the same data through {@code dataSource} (e.g. a wrapper of {@link #direct()}). */
     SariJdbc jdbcOn(DataSource dataSource) {
-        return SariJdbc.builder().dataSource(dataSource).credentialsCipher(CIPHER)
+        return SariJdbc.builder().hostPolicy(SariSimulator.hostPolicy())
+                .dataSource(dataSource).credentialsCipher(CIPHER)
                 .initializeSchema(SchemaInitialization.NEVER).build();
     }
 

@@ -1,5 +1,6 @@
 package io.github.sarisync.spring.internal;
 
+import io.github.sarisync.client.HostPolicy;
 import io.github.sarisync.client.RateLimit;
 import io.github.sarisync.client.RetryPolicy;
 import io.github.sarisync.client.SARIClient;
@@ -28,6 +29,26 @@ public final class SariSettings {
         return limit.isEnabled() ? RateLimit.perMinute(limit.getRequestsPerMinute()) : RateLimit.unlimited();
     }
 
+    /**
+     * The {@code sari.hosts.*} allow-list; {@code sari.client.base-uri}, when set, is allowed too
+     * (the operator named it). {@link HostPolicy#strict()} when nothing is set.
+     */
+    public static HostPolicy hostPolicy(SariProperties properties) {
+        SariProperties.Hosts hosts = properties.getHosts();
+        HostPolicy.Builder builder = HostPolicy.builder();
+        hosts.getAllowedBaseUris().forEach(builder::allow);
+        if (properties.getClient().getBaseUri() != null) {
+            builder.allow(properties.getClient().getBaseUri());
+        }
+        if (hosts.isAllowLoopback()) {
+            builder.allowLoopback();
+        }
+        if (hosts.isAllowPrivateNetworks()) {
+            builder.allowPrivateNetworks();
+        }
+        return builder.build();
+    }
+
     public static SyncOptions syncOptions(SariProperties properties) {
         SariProperties.Sync sync = properties.getSync();
         SyncOptions.Builder builder = SyncOptions.builder()
@@ -40,7 +61,8 @@ public final class SariSettings {
                 .stagger(sync.isStagger())
                 .leaseDuration(sync.getLeaseDuration())
                 .abandonAfter(sync.getAbandonAfter())
-                .runLogRetention(sync.getRunLogRetention());
+                .runLogRetention(sync.getRunLogRetention())
+                .hostPolicy(hostPolicy(properties));
         if (sync.getInstanceId() != null && !sync.getInstanceId().isBlank()) {
             builder.instanceId(sync.getInstanceId());
         }

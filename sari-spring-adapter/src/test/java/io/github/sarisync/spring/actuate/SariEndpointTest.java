@@ -1,5 +1,6 @@
 package io.github.sarisync.spring.actuate;
 
+import io.github.sarisync.client.HostPolicy;
 import io.github.sarisync.client.SariCredentials;
 import io.github.sarisync.client.SariEnvironment;
 import io.github.sarisync.memory.InMemorySyncLogStore;
@@ -38,7 +39,7 @@ class SariEndpointTest {
     private static final SariCredentials CREDENTIALS =
             new SariCredentials("client-id", "client-secret-123", "school-user", "very-secret-password");
 
-    private final InMemoryTenantStore tenants = new InMemoryTenantStore();
+    private final InMemoryTenantStore tenants = new InMemoryTenantStore(HostPolicy.builder().allowLoopback().build());
     private final InMemorySyncLogStore runs = new InMemorySyncLogStore();
     private final SARISyncEngine engine = mock(SARISyncEngine.class);
     private final Executor direct = Runnable::run;

@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The guarantees of {@link TenantStore}, for every implementation. Extend it and return an empty
- * store from {@link #createStore()} (called before each test).
+ * store from {@link #createStore()} (called before each test) whose host policy is
+ * {@link io.github.sarisync.testkit.SariSimulator#hostPolicy()}: loopback allowed, every other
+ * address but the SARI installations refused.
  */
 public abstract class TenantStoreContract {
     protected static final SariCredentials CREDENTIALS =
@@ -33,7 +35,7 @@ public abstract class TenantStoreContract {
 
     protected TenantStore store;
 
-    /** An empty tenant store. */
+    /** An empty tenant store that allows loopback addresses and nothing else besides SARI. */
     protected abstract TenantStore createStore();
 
     /**
@@ -111,13 +113,62 @@ public abstract class TenantStoreContract {
     @Test
     void savingWithoutCredentialsUpdatesTheSettingsAndKeepsTheStoredCredentials() {
         store.save(Tenant.of("tenant-1", "Eins", SariEnvironment.TEST), CREDENTIALS);
-        Tenant renamed = Tenant.of("tenant-1", "Eins neu", SariEnvironment.PRODUCTION).withEnabled(false)
+        Tenant renamed = Tenant.of("tenant-1", "Eins neu", SariEnvironment.TEST).withEnabled(false)
                 .withInterval(Duration.ofHours(2));
 
         store.save(renamed, null);
 
         assertThat(store.find("tenant-1")).contains(renamed);
         assertThat(store.credentials("tenant-1")).isEqualTo(CREDENTIALS);
+    }
+
+    @Test
+    void aNewTargetWithoutNewCredentialsIsRefusedBecauseTheStoredOnesBelongToTheOldTarget() {
+        store.save(Tenant.of("tenant-1", "Eins", SariEnvironment.TEST), CREDENTIALS);
+
+        assertThatThrownBy(() -> store.save(Tenant.of("tenant-1", "Eins", SariEnvironment.PRODUCTION), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tenant-1")
+                .hasMessageContaining("env:TEST").hasMessageContaining("env:PRODUCTION")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(CREDENTIALS.clientSecret()));
+        assertThatThrownBy(() -> store.save(Tenant.of("tenant-1", "Eins", URI.create("http://127.0.0.1:8089")), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tenant-1");
+
+        assertThat(store.find("tenant-1").orElseThrow().environment()).isEqualTo(SariEnvironment.TEST);
+        assertThat(store.credentials("tenant-1")).isEqualTo(CREDENTIALS);
+    }
+
+    @Test
+    void aNewTargetWithNewCredentialsIsSaved() {
+        store.save(Tenant.of("tenant-1", "Eins", SariEnvironment.TEST), CREDENTIALS);
+        SariCredentials production = new SariCredentials("client-p", "secret-p", "school-p", "password-p");
+
+        store.save(Tenant.of("tenant-1", "Eins", SariEnvironment.PRODUCTION), production);
+
+        assertThat(store.find("tenant-1").orElseThrow().environment()).isEqualTo(SariEnvironment.PRODUCTION);
+        assertThat(store.credentials("tenant-1")).isEqualTo(production);
+    }
+
+    @Test
+    void aTenantOnAnAddressTheHostPolicyRefusesIsNotSaved() {
+        for (String uri : new String[]{"https://sari.evil.example", "https://user:pw-in-uri@www.vku-pgs.asa.ch",
+                "http://169.254.169.254/latest", "https://[fd00:ec2::254]", "https://10.0.0.5", "http://sari.example.ch",
+                "https://www.vku-pgs.asa.ch.", "https://www.vku-pgs.asa.ch/?x=1", "https://8.8.8.8"}) {
+            assertThatThrownBy(() -> store.save(Tenant.of("tenant-1", "Eins", URI.create(uri)), CREDENTIALS))
+                    .as(uri).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tenant-1")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pw-in-uri"));
+
+            assertThat(store.find("tenant-1")).as(uri).isEmpty();
+        }
+    }
+
+    @Test
+    void anExistingTenantCannotBeMovedToARefusedAddressEitherWithNewCredentials() {
+        store.save(Tenant.of("tenant-1", "Eins", SariEnvironment.TEST), CREDENTIALS);
+
+        assertThatThrownBy(() -> store.save(Tenant.of("tenant-1", "Eins", URI.create("https://sari.evil.example")),
+                CREDENTIALS)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tenant-1");
+
+        assertThat(store.find("tenant-1").orElseThrow().environment()).isEqualTo(SariEnvironment.TEST);
     }
 
     @Test
