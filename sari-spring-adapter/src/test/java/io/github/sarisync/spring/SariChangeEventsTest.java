@@ -10,7 +10,10 @@ import io.github.sarisync.model.CourseLocation;
 import io.github.sarisync.model.CourseType;
 import io.github.sarisync.model.Customer;
 import io.github.sarisync.model.License;
+import io.github.sarisync.spi.CourseQuery;
 import io.github.sarisync.spi.CourseStatus;
+import io.github.sarisync.spi.CourseStore;
+import io.github.sarisync.spi.StoredCourse;
 import io.github.sarisync.spi.Tenant;
 import io.github.sarisync.spi.TenantStore;
 import io.github.sarisync.spring.event.CourseChangedEvent;
@@ -122,6 +125,9 @@ class SariChangeEventsTest {
             school.confirmMember(81, FABER_ID, LocalDate.of(2026, 3, 5));
             assertThat(engine.syncTenant("school-a").outcome()).isEqualTo(SyncOutcome.SUCCESS);
 
+            assertThat(context.getBean(CourseStore.class).findCourses(CourseQuery.tenant("school-a")))
+                    .as("the JDBC store holds the part as ACTIVE again").filteredOn(c -> c.partId() == 82)
+                    .extracting(StoredCourse::status).containsExactly(CourseStatus.ACTIVE);
             assertThat(heard.of(CourseReactivatedEvent.class)).singleElement().satisfies(e -> {
                 assertThat(e.tenantId()).isEqualTo("school-a");
                 assertThat(e.change().partId()).isEqualTo(82);
