@@ -55,6 +55,7 @@ public final class EnrollmentService {
     private final PartCalls calls;
     private final OperationLog operationLog;
     private final OutboxProcessor processor;
+    private final GuardedEnrollmentListener listener;
 
     private EnrollmentService(Builder b) {
         this.clients = b.clients;
@@ -68,6 +69,7 @@ public final class EnrollmentService {
         this.calls = new PartCalls(outbox, policy, clock);
         this.operationLog = new OperationLog(runLog, clock);
         this.processor = new OutboxProcessor(outbox, clients, calls, runLog, policy, clock, b.outboxListener);
+        this.listener = new GuardedEnrollmentListener(b.enrollmentListener, clock);
     }
 
     public static Builder builder() {
@@ -91,7 +93,7 @@ public final class EnrollmentService {
         Objects.requireNonNull(selection, "selection must not be null");
         Objects.requireNonNull(onFailure, "onFailure must not be null");
         List<CourseSelection.Part> parts = selection.resolve(tenantId, courseStore, clock.instant());
-        return operationLog.record(EnrollmentOperation.ENROLL, tenantId, student.faberId(), parts, opId -> {
+        EnrollmentResult done = operationLog.record(EnrollmentOperation.ENROLL, tenantId, student.faberId(), parts, opId -> {
             try (OperationRun run = newRun(opId, tenantId, student.faberId(), student.birthdate())) {
                 List<Integer> indices = run.plan(parts, OutboxAction.ENROLL);
                 Optional<EnrollmentResult> stop = checkStudent(opId, EnrollmentOperation.ENROLL, tenantId, student,
@@ -107,6 +109,7 @@ public final class EnrollmentService {
                 return result(opId, EnrollmentOperation.ENROLL, tenantId, run);
             }
         });
+        return listener.told(done, student.faberId());
     }
 
     /**
@@ -119,7 +122,7 @@ public final class EnrollmentService {
         FaberIds.requireValid(faberId);
         Objects.requireNonNull(selection, "selection must not be null");
         List<CourseSelection.Part> parts = selection.resolve(tenantId, courseStore, clock.instant());
-        return operationLog.record(EnrollmentOperation.UNENROLL, tenantId, faberId, parts, opId -> {
+        EnrollmentResult done = operationLog.record(EnrollmentOperation.UNENROLL, tenantId, faberId, parts, opId -> {
             try (OperationRun run = newRun(opId, tenantId, faberId, null)) {
                 List<Integer> indices = run.plan(parts, OutboxAction.UNENROLL);
                 run.persist(indices);
@@ -127,6 +130,7 @@ public final class EnrollmentService {
                 return result(opId, EnrollmentOperation.UNENROLL, tenantId, run);
             }
         });
+        return listener.told(done, faberId);
     }
 
     /**
@@ -155,7 +159,7 @@ public final class EnrollmentService {
         }
         List<CourseSelection.Part> all = new ArrayList<>(newParts);
         all.addAll(oldParts);
-        return operationLog.record(EnrollmentOperation.TRANSFER, tenantId, student.faberId(), all, opId -> {
+        EnrollmentResult done = operationLog.record(EnrollmentOperation.TRANSFER, tenantId, student.faberId(), all, opId -> {
             try (OperationRun run = newRun(opId, tenantId, student.faberId(), student.birthdate())) {
                 List<Integer> newIdx = run.plan(newParts, OutboxAction.ENROLL);
                 List<Integer> oldIdx = run.plan(oldParts, OutboxAction.UNENROLL);
@@ -184,6 +188,7 @@ public final class EnrollmentService {
                 return result(opId, EnrollmentOperation.TRANSFER, tenantId, run);
             }
         });
+        return listener.told(done, student.faberId());
     }
 
     /**
@@ -268,6 +273,7 @@ public final class EnrollmentService {
         private LicenceRules licenceRules = LicenceRules.defaults();
         private FailurePolicy defaultFailurePolicy = FailurePolicy.COMPENSATE;
         private OutboxListener outboxListener;
+        private EnrollmentListener enrollmentListener;
 
         private Builder() {
         }
@@ -319,6 +325,15 @@ public final class EnrollmentService {
         /** Told of every entry an outbox run gives up on (optional; a throwing listener is logged and ignored). */
         public Builder outboxListener(OutboxListener value) {
             this.outboxListener = value;
+            return this;
+        }
+
+        /**
+         * Told of every live operation that ends PARTIAL, ROLLED_BACK, FAILED or UNDO_FAILED (optional; a throwing
+         * listener is logged and ignored). See {@link EnrollmentListener}.
+         */
+        public Builder enrollmentListener(EnrollmentListener value) {
+            this.enrollmentListener = value;
             return this;
         }
 

@@ -1,11 +1,13 @@
 package io.github.sarisync.spring;
 
+import io.github.sarisync.enrollment.EnrollmentListener;
 import io.github.sarisync.enrollment.EnrollmentService;
 import io.github.sarisync.enrollment.OutboxListener;
 import io.github.sarisync.enrollment.OutboxPolicy;
 import io.github.sarisync.spi.CourseStore;
 import io.github.sarisync.spi.EnrollmentOutbox;
 import io.github.sarisync.spi.SyncLogStore;
+import io.github.sarisync.spring.internal.CompositeEnrollmentListener;
 import io.github.sarisync.spring.internal.CompositeOutboxListener;
 import io.github.sarisync.sync.SARISyncEngine;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,7 +23,7 @@ import java.time.Clock;
  * The enrolment side, when the application has an {@link EnrollmentOutbox} (the JDBC stores provide
  * one; the in-memory fallback does not, since a restart would lose queued registrations): the
  * {@link EnrollmentService} (clients from the engine, every {@link OutboxListener} bean told of
- * give-ups), the {@link SariOutboxWorker} that drains the outbox ({@code sari.outbox.enabled=false}
+ * give-ups, every {@link EnrollmentListener} bean of failed operations), the {@link SariOutboxWorker} that drains the outbox ({@code sari.outbox.enabled=false}
  * turns it off) and the cached {@link SariOutboxSnapshot} the health indicator reads. Each bean backs
  * off when the host defines one of the same type.
  */
@@ -36,6 +38,7 @@ public class SariOutboxAutoConfiguration {
                                                    SyncLogStore syncLogStore, EnrollmentOutbox outbox,
                                                    SariProperties properties,
                                                    ObjectProvider<OutboxListener> listeners,
+                                                   ObjectProvider<EnrollmentListener> enrollmentListeners,
                                                    ObjectProvider<Clock> clock) {
         OutboxPolicy policy;
         try {
@@ -51,6 +54,7 @@ public class SariOutboxAutoConfiguration {
                 .outboxPolicy(policy)
                 .clock(clock.getIfUnique(Clock::systemUTC))
                 .outboxListener(new CompositeOutboxListener(listeners.orderedStream().toList()))
+                .enrollmentListener(new CompositeEnrollmentListener(enrollmentListeners.orderedStream().toList()))
                 .build();
     }
 

@@ -8,6 +8,7 @@ import io.github.sarisync.spi.CourseSnapshot;
 import io.github.sarisync.spi.CourseStatus;
 import io.github.sarisync.spi.StoredCourse;
 import io.github.sarisync.spi.StoredGroup;
+import io.github.sarisync.sync.CourseChange;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,15 +45,19 @@ import java.util.Set;
  * @param guardWarning      why cancellations were held back, or null
  * @param listed            every part of the answer that was used, keyed by part id, with its group key
  * @param memberCandidates  listed parts that are new, listed again, or whose free places changed
+ * @param reactivated       stored COMPLETED or CANCELLED parts listed again (before and after)
+ * @param changed           updated ACTIVE parts whose date, place or free places changed (before and after)
  */
 public record CourseDiff(Changes groupsAndParts, int unchanged, int completed, int cancelled,
                          List<RejectedRecord> rejected, String guardWarning, Map<Long, ListedPart> listed,
-                         Set<Long> memberCandidates) {
+                         Set<Long> memberCandidates, List<CourseChange> reactivated, List<CourseChange> changed) {
 
     public CourseDiff {
         rejected = List.copyOf(rejected);
         listed = Map.copyOf(listed);
         memberCandidates = Set.copyOf(memberCandidates);
+        reactivated = List.copyOf(reactivated);
+        changed = List.copyOf(changed);
     }
 
     /** A listed part with the key of its group. */
@@ -96,6 +101,8 @@ public record CourseDiff(Changes groupsAndParts, int unchanged, int completed, i
         List<RejectedRecord> rejected = new ArrayList<>();
         Map<Long, ListedPart> listed = new HashMap<>();
         Set<Long> candidates = new HashSet<>();
+        List<CourseChange> reactivated = new ArrayList<>();
+        List<CourseChange> changed = new ArrayList<>();
         int unchanged = 0;
 
         for (int i = 0; i < nonEmpty.size(); i++) {
@@ -120,10 +127,18 @@ public record CourseDiff(Changes groupsAndParts, int unchanged, int completed, i
                     inserts.add(row(tenantId, type, part, key, hash, now, now, now));
                     candidates.add(part.id());
                 } else if (old.status() != CourseStatus.ACTIVE) {
-                    updates.add(row(tenantId, type, part, key, hash, old.firstSeenAt(), now, now));
+                    StoredCourse again = row(tenantId, type, part, key, hash, old.firstSeenAt(), now, now);
+                    updates.add(again);
+                    reactivated.add(CourseChange.between(old, again));
                     candidates.add(part.id());
                 } else if (!hash.equals(old.contentHash())) {
-                    updates.add(row(tenantId, type, part, key, hash, old.firstSeenAt(), now, old.statusChangedAt()));
+                    StoredCourse update = row(tenantId, type, part, key, hash, old.firstSeenAt(), now,
+                            old.statusChangedAt());
+                    updates.add(update);
+                    CourseChange change = CourseChange.between(old, update);
+                    if (!change.changed().isEmpty()) {
+                        changed.add(change);
+                    }
                     if (old.freePlaces() != part.freePlaces()) {
                         candidates.add(part.id());
                     }
@@ -159,7 +174,8 @@ public record CourseDiff(Changes groupsAndParts, int unchanged, int completed, i
         List<StoredCourse> statusChanges = new ArrayList<>(completions);
         statusChanges.addAll(cancellations);
         return new CourseDiff(new Changes(newGroups, changedGroups, inserts, updates, statusChanges), unchanged,
-                completions.size(), cancellations.size(), rejected, guardWarning, listed, candidates);
+                completions.size(), cancellations.size(), rejected, guardWarning, listed, candidates, reactivated,
+                changed);
     }
 
     private static StoredCourse row(String tenantId, CourseType type, Course part, String key, String hash,

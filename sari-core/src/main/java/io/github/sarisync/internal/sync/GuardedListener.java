@@ -3,6 +3,7 @@ package io.github.sarisync.internal.sync;
 import io.github.sarisync.model.CourseType;
 import io.github.sarisync.spi.StoredCourse;
 import io.github.sarisync.spi.StoredMember;
+import io.github.sarisync.sync.CourseChange;
 import io.github.sarisync.sync.SyncListener;
 import io.github.sarisync.sync.SyncReport;
 import io.github.sarisync.sync.TenantSyncResult;
@@ -54,8 +55,23 @@ public final class GuardedListener implements SyncListener {
     }
 
     @Override
+    public void courseReactivated(CourseChange change) {
+        guard("courseReactivated", () -> delegate.courseReactivated(change));
+    }
+
+    @Override
+    public void courseChanged(CourseChange change) {
+        guard("courseChanged", () -> delegate.courseChanged(change));
+    }
+
+    @Override
     public void memberAdded(StoredMember member) {
         guard("memberAdded", () -> delegate.memberAdded(member));
+    }
+
+    @Override
+    public void memberConfirmed(StoredMember member) {
+        guard("memberConfirmed", () -> delegate.memberConfirmed(member));
     }
 
     @Override

@@ -21,13 +21,17 @@ import java.util.Set;
  *
  * @param added    members to upsert that were not listed before
  * @param changed  listed members whose data changed
- * @param removed  members no longer listed, with {@code removedAt} set
+ * @param removed   members no longer listed, with {@code removedAt} set
+ * @param confirmed members of {@code added} or {@code changed} whose registration is confirmed now and
+ *                  was not stored as confirmed (first seen confirmed, or confirmedOn went from null to a date)
  */
-public record MemberDiff(List<StoredMember> added, List<StoredMember> changed, List<StoredMember> removed) {
+public record MemberDiff(List<StoredMember> added, List<StoredMember> changed, List<StoredMember> removed,
+                         List<StoredMember> confirmed) {
     public MemberDiff {
         added = List.copyOf(added);
         changed = List.copyOf(changed);
         removed = List.copyOf(removed);
+        confirmed = List.copyOf(confirmed);
     }
 
     /**
@@ -55,14 +59,23 @@ public record MemberDiff(List<StoredMember> added, List<StoredMember> changed, L
         List<StoredMember> added = new ArrayList<>();
         List<StoredMember> changed = new ArrayList<>();
         List<StoredMember> removed = new ArrayList<>();
+        List<StoredMember> confirmed = new ArrayList<>();
         current.forEach((canonical, member) -> {
             StoredMember old = stored.get(canonical);
+            StoredMember row;
             if (old == null) {
-                added.add(new StoredMember(tenantId, partId, member.faberId(), canonical, member.firstName(),
-                        member.lastName(), member.birthdate(), member.confirmedOn(), now, now, null));
+                row = new StoredMember(tenantId, partId, member.faberId(), canonical, member.firstName(),
+                        member.lastName(), member.birthdate(), member.confirmedOn(), now, now, null);
+                added.add(row);
             } else if (!sameData(old, member)) {
-                changed.add(new StoredMember(tenantId, partId, member.faberId(), canonical, member.firstName(),
-                        member.lastName(), member.birthdate(), member.confirmedOn(), old.firstSeenAt(), now, null));
+                row = new StoredMember(tenantId, partId, member.faberId(), canonical, member.firstName(),
+                        member.lastName(), member.birthdate(), member.confirmedOn(), old.firstSeenAt(), now, null);
+                changed.add(row);
+            } else {
+                return;
+            }
+            if (row.confirmedOn() != null && (old == null || old.confirmedOn() == null)) {
+                confirmed.add(row);
             }
         });
         stored.forEach((canonical, old) -> {
@@ -72,7 +85,7 @@ public record MemberDiff(List<StoredMember> added, List<StoredMember> changed, L
                         old.lastSeenAt(), now));
             }
         });
-        return new MemberDiff(added, changed, removed);
+        return new MemberDiff(added, changed, removed, confirmed);
     }
 
     private static boolean sameData(StoredMember old, CourseMember now) {

@@ -99,6 +99,7 @@ final class TypeSync {
         List<StoredMember> added = new ArrayList<>();
         List<StoredMember> changed = new ArrayList<>();
         List<StoredMember> removed = new ArrayList<>();
+        List<StoredMember> confirmed = new ArrayList<>();
         if (!details.isEmpty()) {
             Map<Long, Map<String, StoredMember>> stored = TenantFailure.store("courseStore.loadMembers",
                     () -> parts.courseStore().loadMembers(tenantId, details.keySet()));
@@ -109,6 +110,7 @@ final class TypeSync {
                         stored.getOrDefault(partId, Map.of()), now);
                 added.addAll(members.added());
                 changed.addAll(members.changed());
+                confirmed.addAll(members.confirmed());
                 if (detail.unreadableMembers() == 0) {
                     removed.addAll(members.removed());
                 } else {
@@ -130,7 +132,7 @@ final class TypeSync {
             lease.fenced("courseStore.apply", () -> parts.courseStore().apply(changes, lease.lease()));
         }
         logParts(type, changes);
-        fireEvents(changes, added, removed);
+        fireEvents(changes, diff, added, confirmed, removed);
 
         SyncCounts counts = new SyncCounts(rows.inserts().size(), rows.updates().size(), diff.unchanged(),
                 diff.completed(), diff.cancelled(), added.size(), removed.size(), rejected.size());
@@ -173,7 +175,9 @@ final class TypeSync {
                 io.github.sarisync.model.FaberIds.mask(m.faberId())));
     }
 
-    private void fireEvents(ChangeSet changes, List<StoredMember> added, List<StoredMember> removed) {
+    /** Called only once the change set is stored (or was empty): a host never hears of an unstored change. */
+    private void fireEvents(ChangeSet changes, CourseDiff diff, List<StoredMember> added,
+                            List<StoredMember> confirmed, List<StoredMember> removed) {
         GuardedListener listener = parts.listener();
         if (!listener.active()) {
             return;
@@ -181,10 +185,13 @@ final class TypeSync {
         for (StoredCourse part : changes.inserts()) {
             listener.courseAdded(part);
         }
+        diff.reactivated().forEach(listener::courseReactivated);
+        diff.changed().forEach(listener::courseChanged);
         for (StoredCourse part : changes.statusChanges()) {
             listener.courseStatusChanged(part);
         }
         added.forEach(listener::memberAdded);
+        confirmed.forEach(listener::memberConfirmed);
         removed.forEach(listener::memberRemoved);
     }
 }

@@ -94,4 +94,17 @@ class MemberDiffTest {
 
         assertThat(diff.added()).singleElement().satisfies(m -> assertThat(m.faberId()).isEqualTo("1234567"));
     }
+
+    @Test
+    void onlyAConfirmationWhereThereWasNoneIsANewConfirmation() {
+        Map<String, StoredMember> stored = Map.of("1", stored("1", null), "2", stored("2", LocalDate.of(2026, 3, 1)),
+                "3", stored("3", null));
+
+        MemberDiff diff = MemberDiff.compute("tenant-a", 61, List.of(listed("1", LocalDate.of(2026, 3, 5)),
+                listed("2", LocalDate.of(2026, 3, 6)), new CourseMember("3", "Anna", "Meier", BIRTH, null),
+                listed("4", LocalDate.of(2026, 3, 2)), listed("5", null)), stored, T1);
+
+        assertThat(diff.confirmed()).extracting(StoredMember::canonicalFaberId).containsExactly("1", "4");
+        assertThat(diff.changed()).extracting(StoredMember::canonicalFaberId).containsExactlyInAnyOrder("1", "2", "3");
+    }
 }

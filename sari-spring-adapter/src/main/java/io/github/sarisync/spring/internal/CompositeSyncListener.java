@@ -3,6 +3,7 @@ package io.github.sarisync.spring.internal;
 import io.github.sarisync.model.CourseType;
 import io.github.sarisync.spi.StoredCourse;
 import io.github.sarisync.spi.StoredMember;
+import io.github.sarisync.sync.CourseChange;
 import io.github.sarisync.sync.SyncListener;
 import io.github.sarisync.sync.SyncReport;
 import io.github.sarisync.sync.TenantSyncResult;
@@ -65,8 +66,23 @@ public final class CompositeSyncListener implements SyncListener {
     }
 
     @Override
+    public void courseReactivated(CourseChange change) {
+        each("courseReactivated", l -> l.courseReactivated(change));
+    }
+
+    @Override
+    public void courseChanged(CourseChange change) {
+        each("courseChanged", l -> l.courseChanged(change));
+    }
+
+    @Override
     public void memberAdded(StoredMember member) {
         each("memberAdded", l -> l.memberAdded(member));
+    }
+
+    @Override
+    public void memberConfirmed(StoredMember member) {
+        each("memberConfirmed", l -> l.memberConfirmed(member));
     }
 
     @Override
