@@ -1,6 +1,7 @@
 package io.github.sarisync.sync;
 
 import io.github.sarisync.TestClock;
+import io.github.sarisync.TestHosts;
 import io.github.sarisync.client.RateLimit;
 import io.github.sarisync.client.RetryPolicy;
 import io.github.sarisync.client.SariCredentials;
@@ -33,7 +34,7 @@ class SyncChangeEventsTest {
     private static final String FABER_ID = "001234567";
 
     private final TestClock clock = new TestClock(T0);
-    private final InMemoryTenantStore tenants = new InMemoryTenantStore();
+    private final InMemoryTenantStore tenants = new InMemoryTenantStore(TestHosts.LOOPBACK);
     private final FailingCourseStore courses = new FailingCourseStore();
     private final Heard heard = new Heard();
     private TinySari sari;
@@ -49,7 +50,7 @@ class SyncChangeEventsTest {
                 new SariCredentials("client", "client-secret", "school", "school-password"));
         engine = SARISyncEngine.builder().tenantStore(tenants).courseStore(courses).syncLogStore(new InMemorySyncLogStore())
                 .clock(clock).listener(heard)
-                .options(SyncOptions.builder().memberPolicy(MemberPolicy.ALL).build())
+                .options(SyncOptions.builder().hostPolicy(TestHosts.LOOPBACK).memberPolicy(MemberPolicy.ALL).build())
                 .clientFactory(SariClientFactory.customized(b -> b.clock(clock).rateLimit(RateLimit.unlimited())
                         .retry(RetryPolicy.none()))).build();
     }

@@ -58,8 +58,8 @@ class SariChangeEventsTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(SariAutoConfiguration.class, SariOutboxAutoConfiguration.class))
             .withUserConfiguration(H2AndEvents.class)
-            .withPropertyValues("sari.credentials.keys=k1:" + KEY, "sari.schedule.mode=off",
-                    "sari.outbox.enabled=false");
+            .withPropertyValues("sari.credentials.keys=k1:" + KEY, "sari.hosts.allow-loopback=true",
+                    "sari.schedule.mode=off", "sari.outbox.enabled=false");
 
     @BeforeAll
     static void startSari() {
