@@ -2,6 +2,7 @@ package io.github.sarisync.examples.cli;
 
 import io.github.sarisync.client.RateLimit;
 import io.github.sarisync.credentials.AesGcmCredentialsCipher;
+import io.github.sarisync.credentials.CredentialsRotation;
 import io.github.sarisync.credentials.CredentialsService;
 import io.github.sarisync.enrollment.EnrollmentService;
 import io.github.sarisync.enrollment.OutboxListener;
@@ -85,6 +86,17 @@ final class Session implements AutoCloseable {
         if (cipher == null) {
             throw CredentialsKeys.missingKey(config.target());
         }
+    }
+
+    /**
+     * Re-encrypts every tenant's stored credentials that are not under the current key, binding values
+     * of the old unbound format to their row's tenant and SARI target ({@link CredentialsRotation}).
+     *
+     * @throws CliException (exit 2) when no key is configured for a real SARI
+     */
+    CredentialsRotation.Result rotateCredentials() {
+        requireKey();
+        return CredentialsRotation.rotate(cipher, jdbc.tenantStore());
     }
 
     CourseStore courses() {

@@ -1,6 +1,7 @@
 package io.github.sarisync.examples.cli;
 
 import io.github.sarisync.client.SariCredentials;
+import io.github.sarisync.credentials.CredentialsRotation;
 import io.github.sarisync.spi.Tenant;
 import io.github.sarisync.spi.TenantStore;
 import picocli.CommandLine.Command;
@@ -24,6 +25,7 @@ import java.util.concurrent.Callable;
                 TenantsCommand.Pause.class,
                 TenantsCommand.Resume.class,
                 TenantsCommand.Remove.class,
+                TenantsCommand.Reencrypt.class,
         })
 final class TenantsCommand implements Callable<Integer> {
 
@@ -217,6 +219,36 @@ final class TenantsCommand implements Callable<Integer> {
                 session.tenants().delete(id);
                 root.environment().out().println("Tenant " + id + " removed.");
                 return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "reencrypt",
+            description = {"Re-encrypts every tenant's stored credentials under the current key: the last step of a "
+                    + "key rotation (new key first in SARI_CREDENTIALS_KEY, the old ones after it; drop them once "
+                    + "this reports no failure).",
+                    "Also the one-time migration of credentials stored before they were bound to their tenant and "
+                            + "SARI (format v1), which syncs refuse: each is bound to the tenant and SARI of the row "
+                            + "it is on, so check first that nobody else changed tenants' addresses.",
+                    "Exit 1 when a tenant's credentials could not be decrypted (they are left as they are)."})
+    static final class Reencrypt implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            SariSyncCli root = SariSyncCli.root(spec);
+            CliEnvironment env = root.environment();
+            try (Session session = root.openSession()) {
+                CredentialsRotation.Result r = session.rotateCredentials();
+                env.out().println("Credentials of " + r.examined() + " tenant(s): " + r.reencrypted()
+                        + " re-encrypted under the current key (" + r.migrated() + " of them bound to their tenant"
+                        + " and SARI), " + r.current() + " already current, " + r.changedMeanwhile()
+                        + " changed meanwhile, " + r.failed().size() + " failed.");
+                for (String tenant : r.failedTenants()) {
+                    env.out().println("  " + tenant + ": " + r.failed().get(tenant));
+                }
+                return r.failed().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
             }
         }
     }

@@ -46,6 +46,38 @@ class TenantsCommandTest {
     }
 
     @Test
+    void reencryptMovesStoredCredentialsToTheNewKeySoTheOldOneCanBeDropped() throws Exception {
+        String oldKey = "k1:" + AesGcmCredentialsCipher.generateKey();
+        String newKey = "k2:" + AesGcmCredentialsCipher.generateKey();
+        cli.env("SARI_CREDENTIALS_KEY", oldKey);
+        cli.run("tenants", "add", "school-7");
+        cli.env("SARI_CREDENTIALS_KEY", newKey + "," + oldKey);
+
+        var rotated = cli.run("tenants", "reencrypt");
+        var again = cli.run("tenants", "reencrypt");
+
+        assertThat(rotated.exitCode()).as(rotated.toString()).isZero();
+        assertThat(rotated.out()).contains("Credentials of 1 tenant(s): 1 re-encrypted under the current key",
+                "0 failed").doesNotContain(SECRET).doesNotContain(PASSWORD);
+        assertThat(again.out()).contains("0 re-encrypted", "1 already current");
+        assertThat(databaseText()).contains("v2:k2:").doesNotContain("v2:k1:");
+        cli.env("SARI_CREDENTIALS_KEY", newKey);
+        assertThat(cli.run("tenants", "reencrypt").out()).as("readable with the new key alone")
+                .contains("1 already current", "0 failed");
+    }
+
+    @Test
+    void reencryptWithoutTheKeyThatWroteTheCredentialsNamesTheTenantAndFails() {
+        cli.run("tenants", "add", "school-7");
+        cli.env("SARI_CREDENTIALS_KEY", "k9:" + AesGcmCredentialsCipher.generateKey());
+
+        var result = cli.run("tenants", "reencrypt");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(result.out()).contains("1 failed", "school-7:").doesNotContain(SECRET).doesNotContain(PASSWORD);
+    }
+
+    @Test
     void pauseDisableResumeAndEnableShowInTheList() {
         cli.run("tenants", "add", "school-7");
 
