@@ -54,20 +54,6 @@ public abstract class CourseStoreContract {
         return null;
     }
 
-    /** A lease the writer held and lost: released, then taken by another holder. */
-    private Lease lostLease(SyncLock lock, String name) {
-        Lease lost = lock.tryAcquire(name, "engine-a", Duration.ofMinutes(1)).orElseThrow();
-        lock.release(lost);
-        lock.tryAcquire(name, "engine-b", Duration.ofMinutes(1)).orElseThrow();
-        return lost;
-    }
-
-    private SyncLock fencingLock() {
-        SyncLock lock = leaseLock();
-        assumeThat(lock).as("the store under test fences its writes").isNotNull();
-        return lock;
-    }
-
     /**
      * A store on the same data as the last {@link #createStore()} whose next {@code apply} fails after
      * it has written part of a change set; null (the default) when the implementation cannot be made
@@ -342,7 +328,7 @@ public abstract class CourseStoreContract {
 
     @Test
     void anApplyCarryingTheCurrentLeaseIsWritten() {
-        SyncLock lock = fencingLock();
+        SyncLock lock = FencingLeases.require(leaseLock());
         Lease lease = lock.tryAcquire("tenant:tenant-a", "engine-a", Duration.ofMinutes(1)).orElseThrow();
 
         store.apply(changes("tenant-a", VKU).inserts(part("tenant-a", VKU, 61, "g1", 3)).build(), lease);
@@ -352,8 +338,8 @@ public abstract class CourseStoreContract {
 
     @Test
     void anApplyCarryingALeaseTakenOverSinceIsRefusedAndWritesNothing() {
-        SyncLock lock = fencingLock();
-        Lease lost = lostLease(lock, "tenant:tenant-a");
+        SyncLock lock = FencingLeases.require(leaseLock());
+        Lease lost = FencingLeases.lost(lock, "tenant:tenant-a");
 
         assertThatThrownBy(() -> store.apply(changes("tenant-a", VKU).newGroups(group("tenant-a", VKU, "g1"))
                 .inserts(part("tenant-a", VKU, 61, "g1", 3)).memberUpserts(member("tenant-a", 61, "123")).build(),
@@ -368,7 +354,7 @@ public abstract class CourseStoreContract {
 
     @Test
     void anApplyCarryingAReleasedLeaseIsRefused() {
-        SyncLock lock = fencingLock();
+        SyncLock lock = FencingLeases.require(leaseLock());
         Lease released = lock.tryAcquire("tenant:tenant-a", "engine-a", Duration.ofMinutes(1)).orElseThrow();
         lock.release(released);
 

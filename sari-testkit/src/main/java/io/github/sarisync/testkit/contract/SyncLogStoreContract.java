@@ -18,7 +18,6 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The guarantees of {@link SyncLogStore} (the run log and its monitoring queries), for every
@@ -41,20 +40,6 @@ public abstract class SyncLogStoreContract {
      */
     protected SyncLock leaseLock() {
         return null;
-    }
-
-    /** A lease the writer held and lost: released, then taken by another holder. */
-    private Lease lostLease(SyncLock lock, String name) {
-        Lease lost = lock.tryAcquire(name, "engine-a", Duration.ofMinutes(1)).orElseThrow();
-        lock.release(lost);
-        lock.tryAcquire(name, "engine-b", Duration.ofMinutes(1)).orElseThrow();
-        return lost;
-    }
-
-    private SyncLock fencingLock() {
-        SyncLock lock = leaseLock();
-        assumeThat(lock).as("the store under test fences its writes").isNotNull();
-        return lock;
     }
 
     @BeforeEach
@@ -236,8 +221,8 @@ public abstract class SyncLogStoreContract {
 
     @Test
     void aRunFinishedWithALostLeaseIsRefusedAndCanThenBeRecordedWithoutTheLease() {
-        SyncLock lock = fencingLock();
-        Lease lost = lostLease(lock, "tenant:tenant-1");
+        SyncLock lock = FencingLeases.require(leaseLock());
+        Lease lost = FencingLeases.lost(lock, "tenant:tenant-1");
         SyncRun started = SyncRun.started("run-1", "tenant-1", SyncRun.SYNC, SyncTrigger.SCHEDULED, T0);
         store.started(started);
 
@@ -253,7 +238,7 @@ public abstract class SyncLogStoreContract {
 
     @Test
     void aRunFinishedWithTheCurrentLeaseIsRecorded() {
-        SyncLock lock = fencingLock();
+        SyncLock lock = FencingLeases.require(leaseLock());
         Lease lease = lock.tryAcquire("tenant:tenant-1", "engine-a", Duration.ofMinutes(1)).orElseThrow();
         SyncRun started = SyncRun.started("run-1", "tenant-1", SyncRun.SYNC, SyncTrigger.SCHEDULED, T0);
 

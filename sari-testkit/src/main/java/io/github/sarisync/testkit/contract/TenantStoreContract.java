@@ -20,7 +20,6 @@ import java.util.NoSuchElementException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The guarantees of {@link TenantStore}, for every implementation. Extend it and return an empty
@@ -45,20 +44,6 @@ public abstract class TenantStoreContract {
      */
     protected SyncLock leaseLock() {
         return null;
-    }
-
-    /** A lease the writer held and lost: released, then taken by another holder. */
-    private Lease lostLease(SyncLock lock, String name) {
-        Lease lost = lock.tryAcquire(name, "engine-a", Duration.ofMinutes(1)).orElseThrow();
-        lock.release(lost);
-        lock.tryAcquire(name, "engine-b", Duration.ofMinutes(1)).orElseThrow();
-        return lost;
-    }
-
-    private SyncLock fencingLock() {
-        SyncLock lock = leaseLock();
-        assumeThat(lock).as("the store under test fences its writes").isNotNull();
-        return lock;
     }
 
     @BeforeEach
@@ -272,9 +257,9 @@ public abstract class TenantStoreContract {
 
     @Test
     void aStateWriteCarryingTheCurrentLeaseIsWrittenAndOneCarryingALostLeaseIsRefused() {
-        SyncLock lock = fencingLock();
+        SyncLock lock = FencingLeases.require(leaseLock());
         store.save(Tenant.of("tenant-1", "Eins", SariEnvironment.TEST), CREDENTIALS);
-        Lease lost = lostLease(lock, "tenant:tenant-1");
+        Lease lost = FencingLeases.lost(lock, "tenant:tenant-1");
         Lease current = lock.tryAcquire("tenant:tenant-1", "engine-b", Duration.ofMinutes(1)).orElseThrow();
         TenantState newest = new TenantState(T0, T0, RunStatus.SUCCEEDED, 0, null, null);
         TenantState stale = new TenantState(T0.minusSeconds(60), null, RunStatus.FAILED, 3, "LATE", "stale");
