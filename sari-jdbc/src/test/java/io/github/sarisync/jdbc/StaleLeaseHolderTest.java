@@ -4,11 +4,8 @@ import io.github.sarisync.client.RateLimit;
 import io.github.sarisync.model.CourseType;
 import io.github.sarisync.spi.ChangeSet;
 import io.github.sarisync.spi.CourseQuery;
-import io.github.sarisync.spi.CourseSnapshot;
 import io.github.sarisync.spi.CourseStore;
 import io.github.sarisync.spi.Lease;
-import io.github.sarisync.spi.StoredCourse;
-import io.github.sarisync.spi.StoredMember;
 import io.github.sarisync.spi.Tenant;
 import io.github.sarisync.spi.TenantState;
 import io.github.sarisync.sync.SARISyncEngine;
@@ -16,6 +13,7 @@ import io.github.sarisync.sync.SariClientFactory;
 import io.github.sarisync.sync.SyncOptions;
 import io.github.sarisync.sync.SyncOutcome;
 import io.github.sarisync.sync.TenantSyncResult;
+import io.github.sarisync.testkit.ForwardingCourseStore;
 import io.github.sarisync.testkit.SariSimulator;
 import io.github.sarisync.testkit.SchoolGenerator;
 import io.github.sarisync.testkit.SimulatedSchool;
@@ -29,9 +27,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -116,23 +112,12 @@ class StaleLeaseHolderTest {
     }
 
     /** The database's course store whose first apply waits before writing until the test lets it go on. */
-    private static final class StallingStore implements CourseStore {
+    private static final class StallingStore extends ForwardingCourseStore {
         final CountDownLatch stalled = new CountDownLatch(1);
         final CountDownLatch resume = new CountDownLatch(1);
-        private final CourseStore store;
 
         StallingStore(CourseStore store) {
-            this.store = store;
-        }
-
-        @Override
-        public CourseSnapshot load(String tenantId, CourseType type, Instant since) {
-            return store.load(tenantId, type, since);
-        }
-
-        @Override
-        public Map<Long, Map<String, StoredMember>> loadMembers(String tenantId, Collection<Long> partIds) {
-            return store.loadMembers(tenantId, partIds);
+            super(store);
         }
 
         @Override
@@ -145,17 +130,7 @@ class StaleLeaseHolderTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            store.apply(changes, lease);
-        }
-
-        @Override
-        public List<StoredCourse> findCourses(CourseQuery query) {
-            return store.findCourses(query);
-        }
-
-        @Override
-        public List<StoredMember> findMembers(String tenantId, long partId) {
-            return store.findMembers(tenantId, partId);
+            super.apply(changes, lease);
         }
     }
 }

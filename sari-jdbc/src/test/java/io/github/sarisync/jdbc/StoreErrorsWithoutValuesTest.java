@@ -10,8 +10,8 @@ import io.github.sarisync.model.CourseType;
 import io.github.sarisync.model.Customer;
 import io.github.sarisync.spi.ChangeSet;
 import io.github.sarisync.spi.CourseQuery;
-import io.github.sarisync.spi.CourseSnapshot;
 import io.github.sarisync.spi.CourseStore;
+import io.github.sarisync.spi.FieldLimits;
 import io.github.sarisync.spi.StoredCourse;
 import io.github.sarisync.spi.StoredMember;
 import io.github.sarisync.spi.Tenant;
@@ -20,6 +20,7 @@ import io.github.sarisync.sync.SariClientFactory;
 import io.github.sarisync.sync.SyncOptions;
 import io.github.sarisync.sync.SyncOutcome;
 import io.github.sarisync.sync.TenantSyncResult;
+import io.github.sarisync.testkit.ForwardingCourseStore;
 import io.github.sarisync.testkit.SariSimulator;
 import io.github.sarisync.testkit.SchoolGenerator;
 import io.github.sarisync.testkit.SimulatedSchool;
@@ -34,7 +35,6 @@ import java.io.StringWriter;
 import java.net.http.HttpClient;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -146,30 +146,14 @@ class StoreErrorsWithoutValuesTest {
     }
 
     /** A course store that delegates everything but claims to have no length limits. */
-    private record WithoutLimits(CourseStore store) implements CourseStore {
-        @Override
-        public CourseSnapshot load(String tenantId, CourseType type, Instant since) {
-            return store.load(tenantId, type, since);
+    private static final class WithoutLimits extends ForwardingCourseStore {
+        WithoutLimits(CourseStore store) {
+            super(store);
         }
 
         @Override
-        public Map<Long, Map<String, StoredMember>> loadMembers(String tenantId, Collection<Long> partIds) {
-            return store.loadMembers(tenantId, partIds);
-        }
-
-        @Override
-        public void apply(ChangeSet changes, io.github.sarisync.spi.Lease lease) {
-            store.apply(changes, lease);
-        }
-
-        @Override
-        public List<StoredCourse> findCourses(CourseQuery query) {
-            return store.findCourses(query);
-        }
-
-        @Override
-        public List<StoredMember> findMembers(String tenantId, long partId) {
-            return store.findMembers(tenantId, partId);
+        public FieldLimits limits() {
+            return FieldLimits.unlimited();
         }
     }
 }

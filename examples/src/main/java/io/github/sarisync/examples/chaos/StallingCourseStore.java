@@ -1,36 +1,27 @@
 package io.github.sarisync.examples.chaos;
 
-import io.github.sarisync.model.CourseType;
 import io.github.sarisync.spi.ChangeSet;
-import io.github.sarisync.spi.CourseQuery;
-import io.github.sarisync.spi.CourseSnapshot;
 import io.github.sarisync.spi.CourseStore;
 import io.github.sarisync.spi.Lease;
-import io.github.sarisync.spi.StoredCourse;
-import io.github.sarisync.spi.StoredMember;
+import io.github.sarisync.testkit.ForwardingCourseStore;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A course store that freezes an engine inside its write, as a GC pause or a stalled connection
  * would: the first apply of a run waits, before it reaches the database, until the scenario lets
- * it go on. Every other call goes straight to the real store.
+ * it go on. Every other call goes straight to the real store (its limits included).
  */
-final class StallingCourseStore implements CourseStore {
-    private final CourseStore store;
+final class StallingCourseStore extends ForwardingCourseStore {
     private final Duration patience;
     private final SynchronousQueue<String> stalled = new SynchronousQueue<>();
     private final SynchronousQueue<Boolean> resume = new SynchronousQueue<>();
     private volatile boolean armed;
 
     StallingCourseStore(CourseStore store, Duration patience) {
-        this.store = store;
+        super(store);
         this.patience = patience;
     }
 
@@ -62,26 +53,6 @@ final class StallingCourseStore implements CourseStore {
                 throw new IllegalStateException("interrupted while stalled", e);
             }
         }
-        store.apply(changes, lease);
-    }
-
-    @Override
-    public CourseSnapshot load(String tenantId, CourseType type, Instant since) {
-        return store.load(tenantId, type, since);
-    }
-
-    @Override
-    public Map<Long, Map<String, StoredMember>> loadMembers(String tenantId, Collection<Long> partIds) {
-        return store.loadMembers(tenantId, partIds);
-    }
-
-    @Override
-    public List<StoredCourse> findCourses(CourseQuery query) {
-        return store.findCourses(query);
-    }
-
-    @Override
-    public List<StoredMember> findMembers(String tenantId, long partId) {
-        return store.findMembers(tenantId, partId);
+        super.apply(changes, lease);
     }
 }

@@ -1,22 +1,14 @@
 package io.github.sarisync.examples.chaos;
 
 import io.github.sarisync.examples.harness.HarnessDatabase;
-import io.github.sarisync.model.CourseType;
 import io.github.sarisync.spi.ChangeSet;
-import io.github.sarisync.spi.CourseQuery;
-import io.github.sarisync.spi.CourseSnapshot;
 import io.github.sarisync.spi.CourseStore;
 import io.github.sarisync.spi.Lease;
-import io.github.sarisync.spi.StoredCourse;
-import io.github.sarisync.spi.StoredMember;
+import io.github.sarisync.testkit.ForwardingCourseStore;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,30 +46,14 @@ class LeaseStealScenarioTest {
     }
 
     /** A course store that drops the lease from every apply, as the library did before leases fenced. */
-    private record Unfenced(CourseStore store) implements CourseStore {
+    private static final class Unfenced extends ForwardingCourseStore {
+        Unfenced(CourseStore store) {
+            super(store);
+        }
+
         @Override
         public void apply(ChangeSet changes, Lease lease) {
-            store.apply(changes, null);
-        }
-
-        @Override
-        public CourseSnapshot load(String tenantId, CourseType type, Instant since) {
-            return store.load(tenantId, type, since);
-        }
-
-        @Override
-        public Map<Long, Map<String, StoredMember>> loadMembers(String tenantId, Collection<Long> partIds) {
-            return store.loadMembers(tenantId, partIds);
-        }
-
-        @Override
-        public List<StoredCourse> findCourses(CourseQuery query) {
-            return store.findCourses(query);
-        }
-
-        @Override
-        public List<StoredMember> findMembers(String tenantId, long partId) {
-            return store.findMembers(tenantId, partId);
+            super.apply(changes, null);
         }
     }
 }
