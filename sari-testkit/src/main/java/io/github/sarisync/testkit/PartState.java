@@ -24,7 +24,8 @@ final class PartState {
     final SchoolState school;
     final GroupState group;
     final String name;
-    final long start;
+    /** Epoch seconds of the Swiss local start; moved by {@link SimulatedSchool#moveStart}. */
+    long start;
     final CourseLocation location;
     int freePlaces;
     boolean released;

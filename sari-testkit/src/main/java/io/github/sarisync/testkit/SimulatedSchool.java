@@ -9,6 +9,7 @@ import io.github.sarisync.model.Customer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A handle on one driving school of a {@link SariSimulator}: its credentials, its course groups
@@ -94,6 +95,19 @@ public final class SimulatedSchool {
         PartState part = ownPart(partId);
         synchronized (school) {
             part.freePlaces = freePlaces;
+        }
+    }
+
+    /**
+     * Moves a part to a new start (Swiss local time), as SARI does when a date changes; the part keeps
+     * its id, group, members and release state. A part moved into the future is listed again even if
+     * its old start has passed.
+     */
+    public void moveStart(long partId, LocalDateTime start) {
+        Objects.requireNonNull(start, "start");
+        PartState part = ownPart(partId);
+        synchronized (school) {
+            part.start = PartState.seconds(start);
         }
     }
 

@@ -87,6 +87,21 @@ class SimulatorChangesTest {
     }
 
     @Test
+    void aPartWhoseStartPassedIsListedAgainOnceMovedIntoTheFutureWithItsMembers() {
+        school.addMember(61, ANNA.faberId());
+        sari.clock().set(SimFixtures.PART_1.plusHours(1));
+        assertThat(listedVkuParts()).containsExactly(62L);
+
+        school.moveStart(61, SimFixtures.PART_2.plusDays(7));
+
+        assertThat(listedVkuParts()).containsExactly(61L, 62L);
+        assertThat(school.courses(CourseType.VKU).get(0).courses().get(0).startsAt().toLocalDateTime())
+                .isEqualTo(SimFixtures.PART_2.plusDays(7));
+        assertThat(school.members(61)).extracting(CourseMember::faberId).containsExactly("001234567");
+        assertThatThrownBy(() -> school.moveStart(81, SimFixtures.PART_2)).hasMessageContaining("81");
+    }
+
+    @Test
     void freePlacesCanBeChanged() {
         school.setFreePlaces(61, 0);
 
