@@ -114,6 +114,30 @@ public class InMemoryCourseStore implements CourseStore {
     }
 
     @Override
+    public CourseSnapshot findParts(String tenantId, CourseType type, Collection<Long> partIds) {
+        Objects.requireNonNull(type, "type");
+        TenantData data = tenants.get(tenantId);
+        if (data == null || partIds.isEmpty()) {
+            return CourseSnapshot.empty(tenantId, type);
+        }
+        synchronized (data) {
+            Map<Long, StoredCourse> parts = new HashMap<>();
+            Map<String, StoredGroup> groups = new HashMap<>();
+            for (Long partId : partIds) {
+                StoredCourse part = data.parts.get(partId);
+                if (part != null && part.type() == type) {
+                    parts.put(part.partId(), part);
+                    StoredGroup group = data.groups.get(new GroupId(type, part.groupKey()));
+                    if (group != null) {
+                        groups.put(group.groupKey(), group);
+                    }
+                }
+            }
+            return new CourseSnapshot(tenantId, type, parts, groups);
+        }
+    }
+
+    @Override
     public Map<Long, Map<String, StoredMember>> loadMembers(String tenantId, Collection<Long> partIds) {
         TenantData data = tenants.get(tenantId);
         if (data == null || partIds.isEmpty()) {

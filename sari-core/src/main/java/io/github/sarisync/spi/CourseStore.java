@@ -10,9 +10,9 @@ import java.util.Map;
 /**
  * Where the synced courses, groups and members are kept.
  *
- * <p>Per tenant and course type the engine calls {@link #load} once, then (when SARI's course
- * details were fetched) {@link #loadMembers} once, then {@link #apply} once with everything that
- * changed. It holds the tenant's lease throughout, so no other engine writes the same tenant
+ * <p>Per tenant and course type the engine calls {@link #load} once, then (when SARI lists parts
+ * the snapshot lacks) {@link #findParts} once, then (when SARI's course details were fetched)
+ * {@link #loadMembers} once, then {@link #apply} once with everything that changed. It holds the tenant's lease throughout, so no other engine writes the same tenant
  * and type concurrently, but other tenants are written in parallel: implementations must be
  * thread-safe. No transaction is held between these calls (the HTTP calls happen between them).
  */
@@ -23,6 +23,27 @@ public interface CourseStore {
      * (parts SARI could list again), and all groups of those parts.
      */
     CourseSnapshot load(String tenantId, CourseType type, Instant since);
+
+    /**
+     * The stored parts of a tenant and type with the given ids, whatever their status and start, and
+     * all groups of those parts; ids not stored are left out.
+     *
+     * <p>Called by the engine right after {@link #load}, and only when SARI lists parts that
+     * {@code load}'s snapshot lacks, with their ids: new parts, and parts stored as COMPLETED or
+     * CANCELLED whose start has passed that SARI lists again (its date moved, or it was reinstated
+     * late). The engine treats those found as stored: re-activated, first seen and group kept. So a
+     * run reads only the parts it meets, never the tenant's whole history.
+     *
+     * <p>Implementations should answer in one round trip for all ids. The default reads every part of
+     * the tenant and type through {@code load} and keeps the asked ones: correct, but it reads the
+     * history on every run that meets a new part; override it.
+     */
+    default CourseSnapshot findParts(String tenantId, CourseType type, Collection<Long> partIds) {
+        if (partIds.isEmpty()) {
+            return CourseSnapshot.empty(tenantId, type);
+        }
+        return load(tenantId, type, Instant.EPOCH).only(partIds);
+    }
 
     /**
      * The members currently listed (not removed) in the given parts, keyed by part id and then by

@@ -33,8 +33,8 @@ import java.util.function.BiConsumer;
  * Courses, groups and members in the {@code <prefix>courses}, {@code <prefix>course_groups} and
  * {@code <prefix>course_members} tables.
  *
- * <p>{@link #load} and {@link #loadMembers} are one query each. {@link #apply} runs in one
- * transaction with at most five batched statements (groups, parts, status changes, member upserts,
+ * <p>{@link #load}, {@link #findParts} and {@link #loadMembers} are one query each. {@link #apply}
+ * runs in one transaction with at most five batched statements (groups, parts, status changes, member upserts,
  * member removals), however many rows they carry, and none at all for an empty change set; with a lease,
  * the transaction first checks and locks the lease row ({@code lock.check}). Rows are
  * upserted ({@code ON CONFLICT} on PostgreSQL, {@code MERGE} on H2), so a row that already exists is
@@ -72,9 +72,26 @@ public final class JdbcCourseStore implements CourseStore {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(since, "since");
-        List<PartRow> rows = database.withHandle(handle -> handle.createQuery(database.sql("course.load"))
+        return snapshot(tenantId, type, database.withHandle(handle -> handle.createQuery(database.sql("course.load"))
                 .bind("tenantId", tenantId).bind("type", type.name()).bind("since", SqlValues.instant(since))
-                .map((rs, ctx) -> new PartRow(course(rs, tenantId, type), joinedGroup(rs, tenantId, type))).list());
+                .map((rs, ctx) -> partRow(rs, tenantId, type)).list()));
+    }
+
+    /** One statement for all ids (none for no ids). */
+    @Override
+    public CourseSnapshot findParts(String tenantId, CourseType type, Collection<Long> partIds) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(type, "type");
+        if (partIds.isEmpty()) {
+            return CourseSnapshot.empty(tenantId, type);
+        }
+        String sql = database.sql("course.findParts");
+        return snapshot(tenantId, type, database.withHandle(handle -> handle.createQuery(sql)
+                .bind("tenantId", tenantId).bind("type", type.name()).bind("partIds", SqlValues.longArray(partIds))
+                .map((rs, ctx) -> partRow(rs, tenantId, type)).list()));
+    }
+
+    private static CourseSnapshot snapshot(String tenantId, CourseType type, List<PartRow> rows) {
         Map<Long, StoredCourse> parts = new HashMap<>();
         Map<String, StoredGroup> groups = new HashMap<>();
         for (PartRow row : rows) {
@@ -84,6 +101,10 @@ public final class JdbcCourseStore implements CourseStore {
             }
         }
         return new CourseSnapshot(tenantId, type, parts, groups);
+    }
+
+    private static PartRow partRow(ResultSet rs, String tenantId, CourseType type) throws SQLException {
+        return new PartRow(course(rs, tenantId, type), joinedGroup(rs, tenantId, type));
     }
 
     @Override

@@ -86,6 +86,17 @@ SELECT c.part_id, c.group_key, c.name, c.starts_at, c.location_name, c.location_
     ON g.tenant_id = c.tenant_id AND g.course_type = c.course_type AND g.group_key = c.group_key
  WHERE c.tenant_id = :tenantId AND c.course_type = :type AND (c.status = 'ACTIVE' OR c.starts_at >= :since)
 
+-- the parts asked for whatever their status and start (SARI lists them again), with their groups
+-- name: course.findParts
+SELECT c.part_id, c.group_key, c.name, c.starts_at, c.location_name, c.location_street, c.location_zip,
+       c.location_city, c.free_places, c.content_hash, c.status, c.first_seen_at, c.last_seen_at,
+       c.status_changed_at, g.name AS group_name, g.group_date, g.first_seen_at AS group_first_seen_at,
+       g.last_seen_at AS group_last_seen_at
+  FROM ${sari_prefix}courses c
+  LEFT JOIN ${sari_prefix}course_groups g
+    ON g.tenant_id = c.tenant_id AND g.course_type = c.course_type AND g.group_key = c.group_key
+ WHERE c.tenant_id = :tenantId AND c.course_type = :type AND c.part_id = ANY(:partIds)
+
 -- name: course.loadMembers
 SELECT tenant_id, part_id, canonical_faber_id, faber_id, first_name, last_name, birthdate, confirmed_on,
        first_seen_at, last_seen_at, removed_at

@@ -90,6 +90,20 @@ class StatementCountTest {
         assertThat(statements(probe, () -> jdbc.courseStore().apply(changes("tenant-1", CourseType.PGS).build())))
                 .isZero();
         assertThat(statements(probe, () -> jdbc.courseStore().loadMembers("tenant-1", List.of()))).isZero();
+        assertThat(statements(probe, () -> jdbc.courseStore().findParts("tenant-1", CourseType.VKU, List.of())))
+                .isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void findingPartsTheSnapshotLacksIsOneStatementHoweverManyIds(Dialect dialect) {
+        StatementProbe probe = StatementProbe.counting();
+        SariJdbc jdbc = db(dialect).jdbcCountedBy(probe);
+        jdbc.courseStore().apply(everything("tenant-1", 300));
+        List<Long> ids = LongStream.rangeClosed(1, 400).boxed().toList();
+
+        assertThat(statements(probe, () -> assertThat(jdbc.courseStore().findParts("tenant-1", CourseType.VKU, ids)
+                .parts()).hasSize(300 + 1))).isEqualTo(1);
     }
 
     @ParameterizedTest

@@ -47,6 +47,11 @@ public class ForwardingCourseStore implements CourseStore {
     }
 
     @Override
+    public CourseSnapshot findParts(String tenantId, CourseType type, Collection<Long> partIds) {
+        return delegate.findParts(tenantId, type, partIds);
+    }
+
+    @Override
     public Map<Long, Map<String, StoredMember>> loadMembers(String tenantId, Collection<Long> partIds) {
         return delegate.loadMembers(tenantId, partIds);
     }

@@ -81,6 +81,12 @@ public final class RunRecorder {
             }
 
             @Override
+            public CourseSnapshot findParts(String tenantId, CourseType type, Collection<Long> partIds) {
+                check(engine, tenantId, "findParts");
+                return store.findParts(tenantId, type, partIds);
+            }
+
+            @Override
             public Map<Long, Map<String, StoredMember>> loadMembers(String tenantId, Collection<Long> partIds) {
                 check(engine, tenantId, "loadMembers");
                 return store.loadMembers(tenantId, partIds);

@@ -123,6 +123,38 @@ public abstract class CourseStoreContract {
     }
 
     @Test
+    void findPartsReturnsTheAskedPartsOfATenantAndTypeWhateverTheirStatusAndStartWithTheirGroups() {
+        StoredCourse active = part("tenant-a", VKU, 1, "g1", 3);
+        StoredCourse completed = part("tenant-a", VKU, 2, "g2", -20).withStatus(CourseStatus.COMPLETED, NOW);
+        StoredCourse cancelled = part("tenant-a", VKU, 3, "g2", -10).withStatus(CourseStatus.CANCELLED, NOW);
+        store.apply(changes("tenant-a", VKU).newGroups(group("tenant-a", VKU, "g1"), group("tenant-a", VKU, "g2"),
+                group("tenant-a", VKU, "g3")).inserts(active, completed, cancelled,
+                part("tenant-a", VKU, 4, "g3", -10).withStatus(CourseStatus.CANCELLED, NOW)).build());
+        store.apply(changes("tenant-a", CourseType.PGS).newGroups(group("tenant-a", CourseType.PGS, "g2"))
+                .inserts(part("tenant-a", CourseType.PGS, 5, "g2", -10)).build());
+        store.apply(changes("tenant-b", VKU).newGroups(group("tenant-b", VKU, "g2"))
+                .inserts(part("tenant-b", VKU, 6, "g2", -20).withStatus(CourseStatus.COMPLETED, NOW)).build());
+
+        CourseSnapshot found = store.findParts("tenant-a", VKU, List.of(1L, 2L, 3L, 5L, 6L, 99L));
+
+        assertThat(found.parts()).isEqualTo(Map.of(1L, active, 2L, completed, 3L, cancelled));
+        assertThat(found.groups()).isEqualTo(Map.of("g1", group("tenant-a", VKU, "g1"), "g2",
+                group("tenant-a", VKU, "g2")));
+        assertThat(found.tenantId()).isEqualTo("tenant-a");
+        assertThat(found.type()).isEqualTo(VKU);
+    }
+
+    @Test
+    void findPartsOfNoIdsOfAnotherTypeOrOfAnUnknownTenantFindsNothing() {
+        store.apply(changes("tenant-a", VKU).newGroups(group("tenant-a", VKU, "g1"))
+                .inserts(part("tenant-a", VKU, 1, "g1", -5).withStatus(CourseStatus.COMPLETED, NOW)).build());
+
+        assertThat(store.findParts("tenant-a", VKU, List.of())).isEqualTo(CourseSnapshot.empty("tenant-a", VKU));
+        assertThat(store.findParts("tenant-a", CourseType.PGS, List.of(1L)).parts()).isEmpty();
+        assertThat(store.findParts("tenant-b", VKU, List.of(1L))).isEqualTo(CourseSnapshot.empty("tenant-b", VKU));
+    }
+
+    @Test
     void updatesReplaceAPartsContentAndKeepOnePart() {
         store.apply(changes("tenant-a", VKU).newGroups(group("tenant-a", VKU, "g1"))
                 .inserts(part("tenant-a", VKU, 61, "g1", 3)).build());
