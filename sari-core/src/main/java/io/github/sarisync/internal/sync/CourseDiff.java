@@ -26,7 +26,9 @@ import java.util.Set;
  * <ul>
  *   <li>a part is identified by its SARI id; unchanged parts (same content hash, ACTIVE) are not
  *       written, changed ones are updated, new ones inserted, a stored part that was COMPLETED or
- *       CANCELLED and is listed again becomes ACTIVE;</li>
+ *       CANCELLED and is listed again becomes ACTIVE (first seen kept). The snapshot must hold every
+ *       stored part the answer lists, those whose start has passed included (see
+ *       {@link #unloadedPartIds}), or such a part would be taken for a new one;</li>
  *   <li>a stored ACTIVE part no longer listed becomes COMPLETED when it started at or before
  *       {@code now}, CANCELLED when it lies in the future;</li>
  *   <li>a part SARI lists but whose record could not be used (its id among {@code unreadable}) is
@@ -74,6 +76,24 @@ public record CourseDiff(Changes groupsAndParts, int unchanged, int completed, i
             updates = List.copyOf(updates);
             statusChanges = List.copyOf(statusChanges);
         }
+    }
+
+    /**
+     * The ids of the parts {@code groups} list that {@code snapshot} does not hold: new parts, or parts
+     * stored as COMPLETED or CANCELLED whose start lies before the snapshot's {@code since}, which the
+     * engine looks up ({@code CourseStore.findParts}) and adds to the snapshot before computing the
+     * diff, so that such a part is re-activated in its row rather than inserted again.
+     */
+    public static Set<Long> unloadedPartIds(List<CourseGroup> groups, CourseSnapshot snapshot) {
+        Set<Long> unloaded = new HashSet<>();
+        for (CourseGroup group : groups) {
+            for (Course part : group.courses()) {
+                if (!snapshot.parts().containsKey(part.id())) {
+                    unloaded.add(part.id());
+                }
+            }
+        }
+        return unloaded;
     }
 
     /** Computes the diff of an answer without unreadable parts; see the type's description. */

@@ -68,8 +68,12 @@ final class TypeSync {
         parts.listener().typeFetched(tenantId, type, feed.partCount(), feed.rejected().size());
 
         Instant now = parts.clock().instant();
-        CourseSnapshot snapshot = TenantFailure.store("courseStore.load",
+        CourseSnapshot loaded = TenantFailure.store("courseStore.load",
                 () -> parts.courseStore().load(tenantId, type, now));
+        // a listed part the snapshot lacks is new, or stored as COMPLETED/CANCELLED with a past start: look it up
+        Set<Long> unloaded = CourseDiff.unloadedPartIds(feed.groups(), loaded);
+        CourseSnapshot snapshot = unloaded.isEmpty() ? loaded : loaded.plus(TenantFailure.store(
+                "courseStore.findParts", () -> parts.courseStore().findParts(tenantId, type, unloaded)));
         CourseDiff diff = CourseDiff.compute(tenantId, type, now, feed.groups(), feed.unreadablePartIds(), snapshot,
                 parts.options().emptyFeedThreshold(), parts.options().emptyFeedMinParts());
         List<String> warnings = new ArrayList<>();

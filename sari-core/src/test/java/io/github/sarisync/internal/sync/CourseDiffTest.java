@@ -1,5 +1,6 @@
 package io.github.sarisync.internal.sync;
 
+import io.github.sarisync.model.CourseGroup;
 import io.github.sarisync.model.CourseType;
 import io.github.sarisync.spi.CourseSnapshot;
 import io.github.sarisync.spi.CourseStatus;
@@ -7,8 +8,10 @@ import io.github.sarisync.spi.StoredCourse;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Set;
 
 import static io.github.sarisync.internal.sync.Feeds.NOW;
 import static io.github.sarisync.internal.sync.Feeds.applied;
@@ -109,6 +112,30 @@ class CourseDiffTest {
             assertThat(p.status()).isEqualTo(CourseStatus.ACTIVE);
             assertThat(p.statusChangedAt()).isEqualTo(NOW.plusSeconds(60));
         });
+    }
+
+    @Test
+    void aCancelledPartWhoseStartPassedIsUnloadedAndOnceLookedUpIsReactivatedNotInserted() {
+        CourseSnapshot first = applied(empty(), diff(NOW, empty(), group("Kurs A", part(61, 3), part(62, 1))));
+        CourseSnapshot stored = applied(first, diff(NOW, first, group("Kurs A", part(61, 3))));
+        CourseSnapshot loaded = stored.only(List.of(61L));
+        List<CourseGroup> listed = List.of(group("Kurs A", part(61, 3), part(62, 9)));
+        Instant later = NOW.plus(Duration.ofDays(2));
+
+        Set<Long> unloaded = CourseDiff.unloadedPartIds(listed, loaded);
+        CourseDiff back = CourseDiff.compute("tenant-a", CourseType.VKU, later, listed,
+                loaded.plus(stored.only(unloaded)), 0.5, 3);
+
+        assertThat(unloaded).containsExactly(62L);
+        assertThat(back.groupsAndParts().inserts()).isEmpty();
+        assertThat(back.groupsAndParts().newGroups()).isEmpty();
+        assertThat(back.groupsAndParts().updates()).singleElement().satisfies(p -> {
+            assertThat(p.status()).isEqualTo(CourseStatus.ACTIVE);
+            assertThat(p.firstSeenAt()).isEqualTo(NOW);
+        });
+        assertThat(back.reactivated()).singleElement().satisfies(c -> assertThat(c.before().status())
+                .isEqualTo(CourseStatus.CANCELLED));
+        assertThat(back.memberCandidates()).containsExactly(62L);
     }
 
     @Test
