@@ -38,7 +38,9 @@ public interface SyncListener {
      * A part that was CANCELLED (or COMPLETED) is listed by SARI again and is ACTIVE again, e.g. to tell
      * the students who were told "cancelled" that it is back on. {@code change.before()} is the part as
      * it was (its old status), {@code change.after()} as listed now; {@code change.changed()} also says
-     * whether its date, place or free places differ from before. Called after apply.
+     * whether its date, place or free places differ from before. Also called for a part whose old start
+     * has passed (SARI moved its date, or reinstated it late): it is never taken for a new part.
+     * Called after apply.
      */
     default void courseReactivated(CourseChange change) {
     }

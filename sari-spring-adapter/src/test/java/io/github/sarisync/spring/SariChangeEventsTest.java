@@ -16,6 +16,7 @@ import io.github.sarisync.spi.CourseStore;
 import io.github.sarisync.spi.StoredCourse;
 import io.github.sarisync.spi.Tenant;
 import io.github.sarisync.spi.TenantStore;
+import io.github.sarisync.spring.event.CourseAddedEvent;
 import io.github.sarisync.spring.event.CourseChangedEvent;
 import io.github.sarisync.spring.event.CourseReactivatedEvent;
 import io.github.sarisync.spring.event.EnrollmentFailedEvent;
@@ -26,6 +27,7 @@ import io.github.sarisync.sync.SyncOutcome;
 import io.github.sarisync.testkit.PartSpec;
 import io.github.sarisync.testkit.SariSimulator;
 import io.github.sarisync.testkit.SimulatedSchool;
+import io.github.sarisync.testkit.SimulatorClock;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +39,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
 import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -45,6 +50,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /** In a Boot context, the changes a host acts on arrive as application events. */
 class SariChangeEventsTest {
@@ -159,5 +165,56 @@ class SariChangeEventsTest {
                 assertThat(e.toString()).doesNotContain("1234567").doesNotContain("2006-05-14");
             });
         });
+    }
+
+    @Test
+    void aPartBackOnAfterItsStartHadPassedIsPublishedAsReactivatedAndNotAsAdded() {
+        SimulatorClock clock = SimulatorClock.fixed(LocalDateTime.of(2026, 3, 2, 9, 0));
+        try (SariSimulator late = SariSimulator.builder().clock(clock).start()) {
+            SimulatedSchool moved = late.addSchool("school-b");
+            LocalDateTime start = clock.localNow().plusDays(1).withHour(18);
+            moved.addGroup(CourseType.VKU, "VKU Mai", List.of(PartSpec.of(91, "VKU Teil 1", start, HALL, 10),
+                    PartSpec.of(92, "VKU Teil 2", start.plusDays(3), HALL, 10),
+                    PartSpec.of(93, "VKU Teil 3", start.plusDays(5), HALL, 10)));
+            runner.withBean(Clock.class, () -> clock).withBean(HeardAdded.class).run(context -> {
+                context.getBean(TenantStore.class).save(Tenant.of("school-b", "Fahrschule B", late.baseUri()),
+                        SariSimulator.derivedCredentials("school-b"));
+                SARISyncEngine engine = context.getBean(SARISyncEngine.class);
+                assertThat(engine.syncTenant("school-b").outcome()).isEqualTo(SyncOutcome.SUCCESS);
+                Instant firstSeen = clock.instant();
+                moved.setReleased(91, false);
+                clock.advance(Duration.ofMinutes(10));
+                assertThat(engine.syncTenant("school-b").counts(CourseType.VKU).cancelled()).isOne();
+                clock.advance(Duration.ofDays(2));
+                assertThat(engine.syncTenant("school-b").outcome()).isEqualTo(SyncOutcome.SUCCESS);
+                context.getBean(HeardAdded.class).added.clear();
+
+                moved.moveStart(91, start.plusDays(8));
+                moved.setReleased(91, true);
+                clock.advance(Duration.ofMinutes(10));
+                assertThat(engine.syncTenant("school-b").outcome()).isEqualTo(SyncOutcome.SUCCESS);
+
+                assertThat(context.getBean(Heard.class).of(CourseReactivatedEvent.class)).singleElement()
+                        .satisfies(e -> {
+                            assertThat(e.change().partId()).isEqualTo(91);
+                            assertThat(e.change().before().status()).isEqualTo(CourseStatus.CANCELLED);
+                            assertThat(e.change().changed()).contains(ChangedField.STARTS_AT);
+                            assertThat(e.change().after().firstSeenAt()).isEqualTo(firstSeen);
+                        });
+                assertThat(context.getBean(HeardAdded.class).added).isEmpty();
+                assertThat(context.getBean(CourseStore.class).findCourses(CourseQuery.tenant("school-b")))
+                        .filteredOn(c -> c.partId() == 91).extracting(StoredCourse::status, StoredCourse::firstSeenAt)
+                        .containsExactly(tuple(CourseStatus.ACTIVE, firstSeen));
+            });
+        }
+    }
+
+    static class HeardAdded {
+        final List<CourseAddedEvent> added = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(CourseAddedEvent event) {
+            added.add(event);
+        }
     }
 }
