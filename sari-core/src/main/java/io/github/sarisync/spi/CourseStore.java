@@ -12,9 +12,10 @@ import java.util.Map;
  *
  * <p>Per tenant and course type the engine calls {@link #load} once, then (when SARI lists parts
  * the snapshot lacks) {@link #findParts} once, then (when SARI's course details were fetched)
- * {@link #loadMembers} once, then {@link #apply} once with everything that changed. It holds the tenant's lease throughout, so no other engine writes the same tenant
- * and type concurrently, but other tenants are written in parallel: implementations must be
- * thread-safe. No transaction is held between these calls (the HTTP calls happen between them).
+ * {@link #loadMembers} once, then {@link #apply} once with everything that changed. It holds the
+ * tenant's lease throughout, so no other engine writes the same tenant and type concurrently, but
+ * other tenants are written in parallel: implementations must be thread-safe. No transaction is
+ * held between these calls (the HTTP calls happen between them).
  */
 public interface CourseStore {
 

@@ -70,7 +70,7 @@ final class TypeSync {
         Instant now = parts.clock().instant();
         CourseSnapshot loaded = TenantFailure.store("courseStore.load",
                 () -> parts.courseStore().load(tenantId, type, now));
-        // a listed part the snapshot lacks is new, or stored as COMPLETED/CANCELLED with a past start: look it up
+        // a listed part the snapshot lacks is new, or stored as COMPLETED/CANCELLED with a past start
         Set<Long> unloaded = CourseDiff.unloadedPartIds(feed.groups(), loaded);
         CourseSnapshot snapshot = unloaded.isEmpty() ? loaded : loaded.plus(TenantFailure.store(
                 "courseStore.findParts", () -> parts.courseStore().findParts(tenantId, type, unloaded)));
