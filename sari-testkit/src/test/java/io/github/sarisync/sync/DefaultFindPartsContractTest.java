@@ -1,6 +1,7 @@
 package io.github.sarisync.sync;
 
 import io.github.sarisync.memory.InMemoryCourseStore;
+import io.github.sarisync.memory.InMemorySyncLock;
 import io.github.sarisync.model.CourseType;
 import io.github.sarisync.spi.ChangeSet;
 import io.github.sarisync.spi.CourseQuery;
@@ -9,6 +10,7 @@ import io.github.sarisync.spi.CourseStore;
 import io.github.sarisync.spi.Lease;
 import io.github.sarisync.spi.StoredCourse;
 import io.github.sarisync.spi.StoredMember;
+import io.github.sarisync.spi.SyncLock;
 import io.github.sarisync.testkit.contract.CourseStoreContract;
 
 import java.time.Instant;
@@ -22,9 +24,17 @@ import java.util.Map;
  */
 class DefaultFindPartsContractTest extends CourseStoreContract {
 
+    private InMemorySyncLock lock;
+
     @Override
     protected CourseStore createStore() {
-        return new WithoutFindParts(new InMemoryCourseStore());
+        lock = new InMemorySyncLock();
+        return new WithoutFindParts(new InMemoryCourseStore(lock));
+    }
+
+    @Override
+    protected SyncLock leaseLock() {
+        return lock;
     }
 
     /** Every method but {@code findParts} (and {@code limits}) passed on. */
