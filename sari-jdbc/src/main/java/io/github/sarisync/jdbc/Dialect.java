@@ -7,9 +7,9 @@ import java.sql.SQLException;
 import java.util.Locale;
 
 /**
- * The databases sari-jdbc supports. Each has its schema script ({@code schema-<name>.sql}), its
- * Flyway migrations ({@code db/migration/sari/<name>/}) and its statements
- * ({@code statements-<name>.sql}), all in the jar under {@code io/github/sarisync/jdbc/}.
+ * The databases sari-jdbc supports. Each has its schema, the migrations in {@code db/migration/sari/<name>/},
+ * and the statements whose SQL differs there, {@code io/github/sarisync/jdbc/statements-<name>.sql}
+ * (beside {@code statements.sql}, which holds those that are the same everywhere).
  */
 public enum Dialect {
     /** PostgreSQL 14 or later. */

@@ -43,8 +43,8 @@ import java.util.function.BiConsumer;
  */
 public final class JdbcCourseStore implements CourseStore {
     /**
-     * The lengths of the text columns of the shipped schema ({@code V1__sari_schema.sql} and
-     * {@code schema-*.sql}; a test compares them with the installed tables): what {@link #limits()}
+     * The lengths of the text columns of the shipped schema (the migrations, {@code V1__sari_schema.sql};
+     * a test compares them with the installed tables): what {@link #limits()}
      * reports, and what an {@code InMemoryCourseStore} can be given to behave alike. No text may hold
      * the NUL character: PostgreSQL refuses it, and one such name would fail every write of a tenant.
      */

@@ -30,11 +30,18 @@ import java.util.Objects;
  * Defaults: dialect detected from the connection metadata, table prefix {@code sari_}, schema
  * initialization {@link SchemaInitialization#EMBEDDED}, host policy {@link HostPolicy#strict()}, clock
  * {@link Clock#systemUTC()}.
+ *
+ * <p>The schema is the versioned migrations in the jar, {@code db/migration/sari/<dialect>/V*.sql}, and
+ * nothing else: {@link #schemaInstaller()} applies those a database lacks and records them in
+ * {@code <prefix>schema_history} in Flyway's layout, and a host that migrates itself runs the same files
+ * with Flyway (see {@link SchemaInstaller}). The SQL the stores run is in
+ * {@code io/github/sarisync/jdbc/statements.sql}, with per-dialect replacements only where the SQL differs.
  */
 public final class SariJdbc {
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final String tablePrefix;
+    private final Clock clock;
     private final JdbcTenantStore tenantStore;
     private final JdbcCourseStore courseStore;
     private final JdbcSyncLogStore syncLogStore;
@@ -46,6 +53,7 @@ public final class SariJdbc {
         this.jdbi = jdbi;
         this.dialect = dialect;
         this.tablePrefix = tablePrefix;
+        this.clock = clock;
         Database database = new Database(jdbi, Statements.load(dialect, tablePrefix));
         this.tenantStore = cipher == null ? null : new JdbcTenantStore(database, cipher, hostPolicy);
         this.courseStore = new JdbcCourseStore(database);
@@ -102,7 +110,7 @@ public final class SariJdbc {
 
     /** An installer for this database's schema (what {@link Builder#build()} runs per {@link SchemaInitialization}). */
     public SchemaInstaller schemaInstaller() {
-        return new SchemaInstaller(jdbi, dialect, tablePrefix);
+        return new SchemaInstaller(jdbi, dialect, tablePrefix, clock);
     }
 
     /** Settings of a {@link SariJdbc}; {@link #build()} validates them and fails naming the bad one. */

@@ -1,34 +1,6 @@
--- Every SQL statement sari-jdbc runs on H2 2.x, by name (see internal.jdbc.Statements).
--- ${sari_prefix} is the table prefix. Instants are bound as TIMESTAMP WITH TIME ZONE in UTC.
+-- The statements whose SQL differs on H2 2.x; they replace the same names in statements.sql.
 -- Lease times are computed in the database's clock (CURRENT_TIMESTAMP), never in the JVM's.
 -- Upserts use MERGE (atomic per row); the statement names are the same as for PostgreSQL.
-
--- name: schema.tableExists
-SELECT COUNT(*) FROM information_schema.tables
- WHERE table_schema = CURRENT_SCHEMA AND lower(table_name) = lower(:table)
-
--- name: tenant.findAll
-SELECT id, name, enabled, paused, environment, base_uri, interval_seconds, last_attempt_at, last_success_at,
-       last_outcome, consecutive_failures, last_error_code, last_error_message
-  FROM ${sari_prefix}tenants ORDER BY id
-
--- name: tenant.findEnabled
-SELECT id, name, enabled, paused, environment, base_uri, interval_seconds, last_attempt_at, last_success_at,
-       last_outcome, consecutive_failures, last_error_code, last_error_message
-  FROM ${sari_prefix}tenants WHERE enabled ORDER BY id
-
--- name: tenant.findPage
-SELECT id, name, enabled, paused, environment, base_uri, interval_seconds, last_attempt_at, last_success_at,
-       last_outcome, consecutive_failures, last_error_code, last_error_message
-  FROM ${sari_prefix}tenants WHERE id > :after ORDER BY id LIMIT :limit
-
--- name: tenant.find
-SELECT id, name, enabled, paused, environment, base_uri, interval_seconds, last_attempt_at, last_success_at,
-       last_outcome, consecutive_failures, last_error_code, last_error_message
-  FROM ${sari_prefix}tenants WHERE id = :id
-
--- name: tenant.credentials
-SELECT id, environment, base_uri, credentials FROM ${sari_prefix}tenants WHERE id = :id
 
 -- name: tenant.saveWithCredentials
 MERGE INTO ${sari_prefix}tenants t
@@ -40,19 +12,6 @@ WHEN NOT MATCHED THEN INSERT (id, name, enabled, paused, environment, base_uri, 
 VALUES (:id, :name, :enabled, :paused, :environment, :baseUri, :intervalSeconds, :credentials, :lastAttemptAt,
         :lastSuccessAt, :lastOutcome, :consecutiveFailures, :lastErrorCode, :lastErrorMessage)
 
--- name: tenant.saveSettings
--- only while the row still has the target the caller read: the stored credentials are bound to it
-UPDATE ${sari_prefix}tenants SET name = :name, enabled = :enabled, paused = :paused, environment = :environment,
-       base_uri = :baseUri, interval_seconds = :intervalSeconds
- WHERE id = :id AND environment IS NOT DISTINCT FROM :storedEnvironment
-   AND base_uri IS NOT DISTINCT FROM :storedBaseUri
-
--- name: tenant.updateState
-UPDATE ${sari_prefix}tenants SET last_attempt_at = :lastAttemptAt, last_success_at = :lastSuccessAt,
-       last_outcome = :lastOutcome, consecutive_failures = :consecutiveFailures, last_error_code = :lastErrorCode,
-       last_error_message = :lastErrorMessage
- WHERE id = :id
-
 -- a state write carrying the run's lease, in one statement: the sub-select holds the lease row until the
 -- commit (a new take waits), and a lease expired or taken again matches no row, so nothing is written
 -- name: tenant.updateStateFenced
@@ -63,45 +22,6 @@ UPDATE ${sari_prefix}tenants SET last_attempt_at = :lastAttemptAt, last_success_
    AND EXISTS (SELECT fence FROM ${sari_prefix}locks
                 WHERE name = :leaseName AND owner = :leaseOwner AND fence = :fence AND expires_at > CURRENT_TIMESTAMP
                   FOR UPDATE)
-
--- name: tenant.setFlags
-UPDATE ${sari_prefix}tenants SET enabled = :enabled, paused = :paused WHERE id = :id
-
--- name: tenant.delete
-DELETE FROM ${sari_prefix}tenants WHERE id = :id
-
--- name: tenant.allCredentials
-SELECT id, environment, base_uri, credentials FROM ${sari_prefix}tenants ORDER BY id
-
--- name: tenant.replaceCredentials
-UPDATE ${sari_prefix}tenants SET credentials = :credentials WHERE id = :id AND credentials = :previous
-
--- name: course.load
-SELECT c.part_id, c.group_key, c.name, c.starts_at, c.location_name, c.location_street, c.location_zip,
-       c.location_city, c.free_places, c.content_hash, c.status, c.first_seen_at, c.last_seen_at,
-       c.status_changed_at, g.name AS group_name, g.group_date, g.first_seen_at AS group_first_seen_at,
-       g.last_seen_at AS group_last_seen_at
-  FROM ${sari_prefix}courses c
-  LEFT JOIN ${sari_prefix}course_groups g
-    ON g.tenant_id = c.tenant_id AND g.course_type = c.course_type AND g.group_key = c.group_key
- WHERE c.tenant_id = :tenantId AND c.course_type = :type AND (c.status = 'ACTIVE' OR c.starts_at >= :since)
-
--- the parts asked for whatever their status and start (SARI lists them again), with their groups
--- name: course.findParts
-SELECT c.part_id, c.group_key, c.name, c.starts_at, c.location_name, c.location_street, c.location_zip,
-       c.location_city, c.free_places, c.content_hash, c.status, c.first_seen_at, c.last_seen_at,
-       c.status_changed_at, g.name AS group_name, g.group_date, g.first_seen_at AS group_first_seen_at,
-       g.last_seen_at AS group_last_seen_at
-  FROM ${sari_prefix}courses c
-  LEFT JOIN ${sari_prefix}course_groups g
-    ON g.tenant_id = c.tenant_id AND g.course_type = c.course_type AND g.group_key = c.group_key
- WHERE c.tenant_id = :tenantId AND c.course_type = :type AND c.part_id = ANY(:partIds)
-
--- name: course.loadMembers
-SELECT tenant_id, part_id, canonical_faber_id, faber_id, first_name, last_name, birthdate, confirmed_on,
-       first_seen_at, last_seen_at, removed_at
-  FROM ${sari_prefix}course_members
- WHERE tenant_id = :tenantId AND part_id = ANY(:partIds) AND removed_at IS NULL
 
 -- name: course.upsertGroup
 MERGE INTO ${sari_prefix}course_groups (tenant_id, course_type, group_key, name, group_date, first_seen_at,
@@ -117,48 +37,12 @@ KEY (tenant_id, part_id)
 VALUES (:tenantId, :partId, :type, :groupKey, :name, :startsAt, :locationName, :locationStreet, :locationZip,
         :locationCity, :freePlaces, :contentHash, :status, :firstSeenAt, :lastSeenAt, :statusChangedAt)
 
--- name: course.changeStatus
-UPDATE ${sari_prefix}courses SET status = :status, status_changed_at = :statusChangedAt
- WHERE tenant_id = :tenantId AND part_id = :partId
-
 -- name: course.upsertMember
 MERGE INTO ${sari_prefix}course_members (tenant_id, part_id, canonical_faber_id, faber_id, first_name, last_name,
        birthdate, confirmed_on, first_seen_at, last_seen_at, removed_at)
 KEY (tenant_id, part_id, canonical_faber_id)
 VALUES (:tenantId, :partId, :canonicalFaberId, :faberId, :firstName, :lastName, :birthdate, :confirmedOn,
         :firstSeenAt, :lastSeenAt, :removedAt)
-
--- name: course.removeMember
-UPDATE ${sari_prefix}course_members SET removed_at = :removedAt
- WHERE tenant_id = :tenantId AND part_id = :partId AND canonical_faber_id = :canonicalFaberId
-
--- name: course.find
-SELECT tenant_id, course_type, part_id, group_key, name, starts_at, location_name, location_street, location_zip,
-       location_city, free_places, content_hash, status, first_seen_at, last_seen_at, status_changed_at
-  FROM ${sari_prefix}courses
- WHERE (CAST(:tenantId AS VARCHAR) IS NULL OR tenant_id = :tenantId)
-   AND (CAST(:type AS VARCHAR) IS NULL OR course_type = :type)
-   AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)
- ORDER BY starts_at, part_id
- LIMIT :limit
-
--- name: course.findMembers
-SELECT tenant_id, part_id, canonical_faber_id, faber_id, first_name, last_name, birthdate, confirmed_on,
-       first_seen_at, last_seen_at, removed_at
-  FROM ${sari_prefix}course_members
- WHERE tenant_id = :tenantId AND part_id = :partId
- ORDER BY canonical_faber_id
-
--- name: run.started
-INSERT INTO ${sari_prefix}sync_runs (run_id, tenant_id, operation, run_trigger, status, started_at, heartbeat_at,
-       finished_at, inserted, updated, unchanged, completed, cancelled, members_added, members_removed, rejected,
-       error_code, error_message, detail)
-VALUES (:runId, :tenantId, :operation, :trigger, :status, :startedAt, :heartbeatAt, :finishedAt, :inserted,
-        :updated, :unchanged, :completed, :cancelled, :membersAdded, :membersRemoved, :rejected, :errorCode,
-        :errorMessage, :detail)
-
--- name: run.heartbeat
-UPDATE ${sari_prefix}sync_runs SET heartbeat_at = :at WHERE run_id = :runId AND status = 'STARTED'
 
 -- name: run.finished
 MERGE INTO ${sari_prefix}sync_runs (run_id, tenant_id, operation, run_trigger, status, started_at, heartbeat_at,
@@ -169,28 +53,6 @@ VALUES (:runId, :tenantId, :operation, :trigger, :status, :startedAt, :heartbeat
         :updated, :unchanged, :completed, :cancelled, :membersAdded, :membersRemoved, :rejected, :errorCode,
         :errorMessage, :detail)
 
--- name: run.markAbandoned
-UPDATE ${sari_prefix}sync_runs SET status = 'ABANDONED', finished_at = :at
- WHERE status = 'STARTED' AND heartbeat_at < :heartbeatBefore
-
--- name: run.purge
-DELETE FROM ${sari_prefix}sync_runs WHERE status <> 'STARTED' AND started_at < :startedBefore
-
--- name: run.recent
-SELECT run_id, tenant_id, operation, run_trigger, status, started_at, heartbeat_at, finished_at, inserted, updated,
-       unchanged, completed, cancelled, members_added, members_removed, rejected, error_code, error_message, detail
-  FROM ${sari_prefix}sync_runs
- ORDER BY started_at DESC, run_id DESC
- LIMIT :limit
-
--- name: run.recentOfTenant
-SELECT run_id, tenant_id, operation, run_trigger, status, started_at, heartbeat_at, finished_at, inserted, updated,
-       unchanged, completed, cancelled, members_added, members_removed, rejected, error_code, error_message, detail
-  FROM ${sari_prefix}sync_runs
- WHERE tenant_id = :tenantId
- ORDER BY started_at DESC, run_id DESC
- LIMIT :limit
-
 -- name: run.lastPerTenant
 SELECT run_id, tenant_id, operation, run_trigger, status, started_at, heartbeat_at, finished_at, inserted, updated,
        unchanged, completed, cancelled, members_added, members_removed, rejected, error_code, error_message, detail
@@ -198,25 +60,6 @@ SELECT run_id, tenant_id, operation, run_trigger, status, started_at, heartbeat_
           FROM ${sari_prefix}sync_runs r) ranked
  WHERE newest = 1
  ORDER BY tenant_id
-
--- name: run.stats
-SELECT tenant_id,
-       SUM(CASE WHEN status = 'SUCCEEDED' THEN 1 ELSE 0 END) AS succeeded,
-       SUM(CASE WHEN status = 'PARTIAL' THEN 1 ELSE 0 END) AS partial,
-       SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END) AS failed,
-       SUM(CASE WHEN status = 'SKIPPED' THEN 1 ELSE 0 END) AS skipped,
-       SUM(CASE WHEN status = 'ABANDONED' THEN 1 ELSE 0 END) AS abandoned
-  FROM ${sari_prefix}sync_runs
- WHERE started_at >= :since AND status <> 'STARTED'
- GROUP BY tenant_id
- ORDER BY tenant_id
-
--- name: run.running
-SELECT run_id, tenant_id, operation, run_trigger, status, started_at, heartbeat_at, finished_at, inserted, updated,
-       unchanged, completed, cancelled, members_added, members_removed, rejected, error_code, error_message, detail
-  FROM ${sari_prefix}sync_runs
- WHERE status = 'STARTED'
- ORDER BY started_at, run_id
 
 -- FINAL TABLE returns the row as the MERGE left it, so the fence and times come back in the same statement;
 -- no row when the lease is held by someone else
@@ -247,13 +90,6 @@ SELECT fence FROM ${sari_prefix}locks
  WHERE name = :name AND owner = :owner AND fence = :fence AND expires_at > CURRENT_TIMESTAMP
    FOR UPDATE
 
--- enrolment outbox (EnrollmentService): one row per requested part change
--- name: outbox.insert
-INSERT INTO ${sari_prefix}enrollment_outbox (id, operation_id, tenant_id, action, course_id, faber_id, birthdate,
-       state, attempts, next_attempt_at, last_error_code, created_at, updated_at, in_flight)
-VALUES (:id, :operationId, :tenantId, :action, :courseId, :faberId, :birthdate, :state, :attempts, :nextAttemptAt,
-        :lastErrorCode, :createdAt, :updatedAt, FALSE)
-
 -- new entries held by one claim of the caller (a live operation), its expiry in the database's clock
 -- name: outbox.insertClaimed
 INSERT INTO ${sari_prefix}enrollment_outbox (id, operation_id, tenant_id, action, course_id, faber_id, birthdate,
@@ -261,11 +97,6 @@ INSERT INTO ${sari_prefix}enrollment_outbox (id, operation_id, tenant_id, action
        in_flight)
 VALUES (:id, :operationId, :tenantId, :action, :courseId, :faberId, :birthdate, :state, :attempts, :nextAttemptAt,
         :lastErrorCode, :createdAt, :updatedAt, :claimToken, DATEADD(MILLISECOND, :leaseMillis, CURRENT_TIMESTAMP), FALSE)
-
--- name: outbox.claimed
-SELECT id, operation_id, tenant_id, action, course_id, faber_id, birthdate, state, attempts, next_attempt_at,
-       last_error_code, created_at, updated_at, claim_token, claimed_until, in_flight
-  FROM ${sari_prefix}enrollment_outbox WHERE claim_token = :claimToken
 
 -- claims due entries in one statement: due in the caller's clock, not held by an unexpired claim in the
 -- database's clock; the outer condition is checked again on each row as it is updated, so a row a
@@ -284,41 +115,3 @@ UPDATE ${sari_prefix}enrollment_outbox SET claim_token = :claimToken,
 -- name: outbox.extend
 UPDATE ${sari_prefix}enrollment_outbox SET claimed_until = DATEADD(MILLISECOND, :leaseMillis, CURRENT_TIMESTAMP)
  WHERE claim_token = :claimToken AND claimed_until > CURRENT_TIMESTAMP
-
--- name: outbox.markInFlight
-UPDATE ${sari_prefix}enrollment_outbox SET in_flight = TRUE
- WHERE id = :id AND claim_token = :claimToken AND claimed_until > CURRENT_TIMESTAMP
-
--- writes an outcome and releases the claim, only while the writer's claim holds (or nobody's, for an
--- entry never claimed): a holder that outlived its claim writes nothing
--- name: outbox.update
-UPDATE ${sari_prefix}enrollment_outbox SET state = :state, attempts = :attempts, next_attempt_at = :nextAttemptAt,
-       last_error_code = :lastErrorCode, birthdate = :birthdate, updated_at = :updatedAt,
-       claim_token = NULL, claimed_until = NULL, in_flight = FALSE
- WHERE id = :id
-   AND ((CAST(:claimToken AS VARCHAR(64)) IS NULL AND claim_token IS NULL)
-        OR (claim_token = :claimToken AND claimed_until > CURRENT_TIMESTAMP))
-
--- name: outbox.find
-SELECT id, operation_id, tenant_id, action, course_id, faber_id, birthdate, state, attempts, next_attempt_at,
-       last_error_code, created_at, updated_at, claim_token, claimed_until, in_flight
-  FROM ${sari_prefix}enrollment_outbox WHERE id = :id
-
--- an entry given up = failed for good after a retry (the first attempt's refusal went to the operation's caller)
--- name: outbox.summary
-SELECT (SELECT COUNT(*) FROM ${sari_prefix}enrollment_outbox
-         WHERE state = 'FAILED_PERMANENTLY' AND attempts > 1 AND updated_at >= :since) AS gave_up,
-       (SELECT MIN(updated_at) FROM ${sari_prefix}enrollment_outbox
-         WHERE state = 'FAILED_PERMANENTLY' AND attempts > 1 AND updated_at >= :since) AS first_gave_up_at,
-       (SELECT COUNT(*) FROM ${sari_prefix}enrollment_outbox WHERE state = 'PENDING') AS pending,
-       (SELECT MIN(created_at) FROM ${sari_prefix}enrollment_outbox WHERE state = 'PENDING') AS oldest_pending_since
-
--- name: outbox.list
-SELECT id, operation_id, tenant_id, action, course_id, faber_id, birthdate, state, attempts, next_attempt_at,
-       last_error_code, created_at, updated_at, claim_token, claimed_until, in_flight
-  FROM ${sari_prefix}enrollment_outbox
- WHERE (CAST(:tenantId AS VARCHAR(128)) IS NULL OR tenant_id = :tenantId)
-   AND (CAST(:operationId AS VARCHAR(64)) IS NULL OR operation_id = :operationId)
-   AND (CAST(:state AS VARCHAR(24)) IS NULL OR state = :state)
- ORDER BY created_at, id
- LIMIT :limit

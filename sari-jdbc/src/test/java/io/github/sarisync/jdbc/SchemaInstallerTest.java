@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +53,8 @@ class SchemaInstallerTest {
     @EnumSource(Dialect.class)
     void installingOnADatabaseFromBeforeFencingTokensAddsTheFenceAndKeepsTheLeases(Dialect dialect) {
         try (TestDatabase db = TestDatabase.of(dialect)) {
+            // what an older release left: its installer kept no history, and the lease table had no fence yet
+            db.jdbc().jdbi().useHandle(h -> h.execute("DROP TABLE \"sari_schema_history\""));
             db.jdbc().jdbi().useHandle(h -> h.execute("ALTER TABLE sari_locks DROP COLUMN fence"));
             db.jdbc().jdbi().useHandle(h -> h.execute("INSERT INTO sari_locks (name, owner, locked_at, expires_at)"
                     + " VALUES ('tenant:old', 'engine-old', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"));
@@ -170,10 +174,10 @@ class SchemaInstallerTest {
     }
 
     @Test
-    void theScriptResourceIsNamedPerDialect() {
-        assertThat(SchemaInstaller.scriptResource(Dialect.POSTGRESQL))
-                .isEqualTo("io/github/sarisync/jdbc/schema-postgresql.sql");
-        assertThat(SchemaInstaller.scriptResource(Dialect.H2)).isEqualTo("io/github/sarisync/jdbc/schema-h2.sql");
+    void theMigrationLocationIsNamedPerDialect() {
+        assertThat(SchemaInstaller.migrationLocation(Dialect.POSTGRESQL))
+                .isEqualTo("classpath:db/migration/sari/postgresql");
+        assertThat(SchemaInstaller.migrationLocation(Dialect.H2)).isEqualTo("classpath:db/migration/sari/h2");
     }
 
     /** The Flyway migrations of a dialect in version order. */
@@ -187,10 +191,11 @@ class SchemaInstallerTest {
         }
     }
 
-    /** Table (without prefix), column and type of every column of the tables with the prefix. */
+    /** Table (without prefix), column and type of every column of the tables with the prefix, history aside. */
     private static List<String> columns(Jdbi jdbi, String prefix) {
         return jdbi.withHandle(h -> h.createQuery("SELECT lower(table_name) AS t, lower(column_name) AS c, data_type AS d"
                         + " FROM information_schema.columns WHERE lower(table_name) LIKE :prefix"
+                        + " AND lower(table_name) NOT LIKE '%schema_history'"
                         + " ORDER BY lower(table_name), lower(column_name)")
                 .bind("prefix", prefix + "%")
                 .map((rs, ctx) -> rs.getString("t").substring(prefix.length()) + "." + rs.getString("c") + " "
@@ -200,7 +205,9 @@ class SchemaInstallerTest {
 
     @Test
     void everyDialectDefinesTheSameStatements() {
-        assertThat(Statements.load(Dialect.H2, "sari_").names())
-                .isEqualTo(Statements.load(Dialect.POSTGRESQL, "sari_").names());
+        // but the installer's advisory lock, which only PostgreSQL has (see StatementsTest)
+        Set<String> postgresql = new HashSet<>(Statements.load(Dialect.POSTGRESQL, "sari_").names());
+        postgresql.remove("schema.lock");
+        assertThat(Statements.load(Dialect.H2, "sari_").names()).isEqualTo(postgresql);
     }
 }

@@ -11,6 +11,7 @@ import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.TemplateEngine;
 
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * The stores' access to the database: a {@link Jdbi} (possibly the host's) and the named statements
@@ -33,6 +34,11 @@ public final class Database {
     /** The SQL of a named statement of this dialect. */
     public String sql(String name) {
         return statements.get(name);
+    }
+
+    /** The SQL of a named statement only some dialects have (see {@link Statements#find(String)}). */
+    public Optional<String> optionalSql(String name) {
+        return statements.find(name);
     }
 
     /**

@@ -8,11 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The named SQL statements of one dialect, read from {@code io/github/sarisync/jdbc/statements-<dialect>.sql}
- * with the table prefix applied. That file is the only place where a dialect's statements live.
+ * The named SQL statements of one dialect with the table prefix applied: those of
+ * {@code io/github/sarisync/jdbc/statements.sql}, written once for every dialect, where
+ * {@code statements-<dialect>.sql} replaces the few whose SQL differs on that database (a name defined
+ * there wins). These files are the only place where sari-jdbc's statements live.
  *
  * <p>File format: a line {@code -- name: some.name} starts a statement, which runs until the next such
  * line; other lines starting with {@code --} are comments. {@value #PREFIX_PLACEHOLDER} is replaced by
@@ -21,6 +24,7 @@ import java.util.Set;
 public final class Statements {
     public static final String PREFIX_PLACEHOLDER = "${sari_prefix}";
     private static final String NAME_MARKER = "-- name:";
+    private static final String COMMON = "statements.sql";
 
     private final Dialect dialect;
     private final Map<String, String> byName;
@@ -32,8 +36,27 @@ public final class Statements {
 
     /** The statements of a dialect with the given table prefix applied. */
     public static Statements load(Dialect dialect, String tablePrefix) {
-        String resource = "statements-" + dialect.resourceSuffix() + ".sql";
-        return new Statements(dialect, parse(resource, readResource(resource).replace(PREFIX_PLACEHOLDER, tablePrefix)));
+        Map<String, String> byName = read(COMMON, tablePrefix);
+        byName.putAll(read(overridesResource(dialect), tablePrefix));
+        return new Statements(dialect, byName);
+    }
+
+    /** The statements written once for every dialect ({@code statements.sql}). */
+    public static Map<String, String> common(String tablePrefix) {
+        return Map.copyOf(read(COMMON, tablePrefix));
+    }
+
+    /** The statements {@code statements-<dialect>.sql} defines for its database only (they replace common ones). */
+    public static Map<String, String> overrides(Dialect dialect, String tablePrefix) {
+        return Map.copyOf(read(overridesResource(dialect), tablePrefix));
+    }
+
+    private static String overridesResource(Dialect dialect) {
+        return "statements-" + dialect.resourceSuffix() + ".sql";
+    }
+
+    private static Map<String, String> read(String resource, String tablePrefix) {
+        return parse(resource, readResource(resource).replace(PREFIX_PLACEHOLDER, tablePrefix));
     }
 
     /** The statement called {@code name}. */
@@ -43,6 +66,11 @@ public final class Statements {
             throw new IllegalStateException("no SQL statement '" + name + "' for " + dialect);
         }
         return sql;
+    }
+
+    /** The statement called {@code name}, when this dialect has one (for statements only some dialects need). */
+    public Optional<String> find(String name) {
+        return Optional.ofNullable(byName.get(name));
     }
 
     public Set<String> names() {

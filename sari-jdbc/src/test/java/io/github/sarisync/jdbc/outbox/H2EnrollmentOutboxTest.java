@@ -15,7 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The outbox contract on H2 2.x in memory, schema installed by SariJdbc from its schema script. */
+/** The outbox contract on H2 2.x in memory, schema installed by SariJdbc (the shipped migrations). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class H2EnrollmentOutboxTest extends EnrollmentOutboxContract {
     private JdbcDataSource dataSource;

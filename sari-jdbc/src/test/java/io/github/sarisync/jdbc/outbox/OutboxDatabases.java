@@ -17,7 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Databases for the outbox tests: H2 set up by the schema script, PostgreSQL by the Flyway migrations. */
+/** Databases for the outbox tests: set up by SariJdbc's schema installer, or by running migrations by hand. */
 final class OutboxDatabases {
     private static final List<String> MIGRATIONS = List.of("V1__sari_schema.sql", "V2__sari_enrollment_outbox.sql",
             "V3__sari_outbox_claims.sql");
@@ -32,13 +32,13 @@ final class OutboxDatabases {
         return ds;
     }
 
-    /** A SariJdbc whose schema SariJdbc installed itself from the schema script. */
+    /** A SariJdbc whose schema SariJdbc installed itself (the migrations the database lacked). */
     static SariJdbc installedBySariJdbc(DataSource dataSource, Dialect dialect) {
         return SariJdbc.builder().hostPolicy(SariSimulator.hostPolicy()).dataSource(dataSource).dialect(dialect)
                 .initializeSchema(SchemaInitialization.ALWAYS).build();
     }
 
-    /** A SariJdbc on a schema set up the way Flyway does it: the versioned migrations in order. */
+    /** A SariJdbc on a schema set up by the versioned migrations run by hand, in order, without history. */
     static SariJdbc installedByMigrations(DataSource dataSource, Dialect dialect) {
         return installedByMigrations(dataSource, dialect, MIGRATIONS);
     }
