@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,6 +63,27 @@ class SchemaMigrationsTest {
             List<String> created = db.installer(PREFIX).install();
 
             assertThat(created).isEmpty();
+            assertThat(SchemaSnapshot.history(db.jdbi(), PREFIX)).isEqualTo(history);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void aHostsOwnFlywayAsTheReadmeShowsMigratesBesideTheHostsTablesAndTheInstallerAgrees(Dialect dialect)
+            throws Exception {
+        try (EmptyDatabase db = EmptyDatabase.of(dialect)) {
+            db.jdbi().useHandle(h -> h.execute("CREATE TABLE host_orders (id INT PRIMARY KEY)"));
+            Flyway flyway = Flyway.configure().dataSource(db.dataSource())
+                    .locations(SchemaInstaller.migrationLocation(dialect))
+                    .table("sari_schema_history")
+                    .placeholders(Map.of("sari_prefix", "sari_"))
+                    .baselineOnMigrate(true).baselineVersion("0")
+                    .load();
+
+            assertThat(flyway.migrate().migrationsExecuted).isEqualTo(Migrations.of(dialect).size());
+            List<String> history = SchemaSnapshot.history(db.jdbi(), PREFIX);
+
+            assertThat(db.installer(PREFIX).install()).isEmpty();
             assertThat(SchemaSnapshot.history(db.jdbi(), PREFIX)).isEqualTo(history);
         }
     }
