@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * with {@value Statements#PREFIX_PLACEHOLDER} replaced by the table prefix, and records each in the
  * table {@code <prefix>schema_history} ({@link #historyTable()}) the way Flyway records a migration:
  * same columns (installed_rank, version, description, type, script, checksum, installed_by, installed_on,
- * execution_time, success), same checksums. Running it again is a no-op.
+ * execution_time, success), same checksums. Running it again is a no-op. Which files there are comes
+ * from {@code db/migration/sari/migrations.index}, which the build writes from the folder (no listing
+ * of the classpath at run time, so it works from any jar); a new migration is a pair of files only.
  *
  * <p>Why its own runner and not Flyway: sari-jdbc needs no migration library, and a host's Flyway (its
  * version, its database module, its own history and locations) is left alone. What it writes is
