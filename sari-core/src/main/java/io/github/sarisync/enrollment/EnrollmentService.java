@@ -11,7 +11,9 @@ import io.github.sarisync.spi.OutboxAction;
 import io.github.sarisync.spi.OutboxEntry;
 import io.github.sarisync.spi.OutboxQuery;
 import io.github.sarisync.spi.StoredCourse;
+import io.github.sarisync.spi.SyncLock;
 import io.github.sarisync.spi.SyncLogStore;
+import io.github.sarisync.sync.SyncOptions;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -34,6 +37,7 @@ import java.util.function.Function;
  * <pre>{@code
  * EnrollmentService enrollments = EnrollmentService.builder()
  *     .clients(engine::clientFor).courseStore(courses).syncLogStore(logs).outbox(outbox)
+ *     .lock(lock)                              // the engine's SyncLock: drain each tenant under its sync lease
  *     .build();
  * EnrollmentResult r = enrollments.enroll("tenant-42", Student.of("001234567", birthdate),
  *     CourseSelection.group(groupKey), FailurePolicy.COMPENSATE);
@@ -56,6 +60,7 @@ public final class EnrollmentService {
     private final OperationLog operationLog;
     private final OutboxProcessor processor;
     private final GuardedEnrollmentListener listener;
+    private final String holderId;
 
     private EnrollmentService(Builder b) {
         this.clients = b.clients;
@@ -66,9 +71,14 @@ public final class EnrollmentService {
         this.licenceRules = b.licenceRules;
         this.defaultFailurePolicy = b.defaultFailurePolicy;
         RunLogWriter runLog = new RunLogWriter(b.syncLogStore);
-        this.calls = new PartCalls(outbox, policy, clock);
+        this.calls = PartCalls.forOperations(outbox, policy, clock);
         this.operationLog = new OperationLog(runLog, clock);
-        this.processor = new OutboxProcessor(outbox, clients, calls, runLog, policy, clock, b.outboxListener);
+        // the default instance id looks the host name up: only worth it when a lease is taken under it
+        String instanceId = b.instanceId != null ? b.instanceId
+                : b.lock != null ? SyncOptions.defaults().instanceId() : "local";
+        this.holderId = instanceId + "#outbox-" + UUID.randomUUID().toString().substring(0, 8);
+        this.processor = new OutboxProcessor(outbox, clients, PartCalls.forOutboxRuns(outbox, policy, clock), runLog,
+                policy, clock, b.outboxListener, b.lock, holderId);
         this.listener = new GuardedEnrollmentListener(b.enrollmentListener, clock);
     }
 
@@ -195,10 +205,27 @@ public final class EnrollmentService {
      * Tries the outbox entries that are due once each (at most {@code outboxPolicy.batchSize()}):
      * changes that failed transiently, and changes a crashed operation left pending. Call it from the
      * host's schedule, e.g. after {@code engine.syncAll()}. Never throws for a SARI fault. Each entry that
-     * fails for good in the run is told to the builder's {@link OutboxListener}.
+     * fails for good in the run is given up on (stamped in the outbox, for health) and told to the builder's
+     * {@link OutboxListener}; a give-up an earlier run wrote but could not tell (its process died) is told by
+     * the next run after {@code outboxPolicy.claimLease()}, so each give-up is told once.
+     *
+     * <p>With a {@link Builder#lock lock}, each tenant's entries are sent under the tenant's sync lease: a tenant
+     * that a sync (or another instance's outbox run) holds is skipped this run
+     * ({@link OutboxRunReport#lockedTenants()}), and a run that loses the lease stops sending for that tenant
+     * ({@link OutboxRunReport#lostLeases()}). Without a lock the claims alone keep each entry from being sent
+     * twice, but a drain and a sync of one school may use its SARI account at the same time.
      */
     public OutboxRunReport processOutbox() {
         return processor.run();
+    }
+
+    /**
+     * The holder id under which outbox runs take tenant leases (with a {@link Builder#lock lock}):
+     * {@code <instanceId>#outbox-} and a random suffix, never an engine's {@code holderId()}, so that a drain never
+     * renews (and thereby takes over) a sync's lease.
+     */
+    public String holderId() {
+        return holderId;
     }
 
     /** The outbox entries an operation wrote (its parts and any undo), in the order written. */
@@ -274,6 +301,8 @@ public final class EnrollmentService {
         private FailurePolicy defaultFailurePolicy = FailurePolicy.COMPENSATE;
         private OutboxListener outboxListener;
         private EnrollmentListener enrollmentListener;
+        private SyncLock lock;
+        private String instanceId;
 
         private Builder() {
         }
@@ -337,6 +366,31 @@ public final class EnrollmentService {
             return this;
         }
 
+        /**
+         * The lock the sync engine takes tenant leases from (the same {@code SyncLock} instance in one process,
+         * e.g. {@code jdbc.syncLock()} for several): each outbox run then drains a tenant only while it holds the
+         * tenant's sync lease ({@link SyncLock#tenantLeaseName}), held for {@code outboxPolicy.claimLease()} and
+         * extended while it sends. The sync lease itself, not one of its own, because a drain and a sync use the
+         * same school's SARI account: one lease keeps them from running at once on any instance, and so keeps
+         * the school within SARI's per-school fair-use rate across instances. A tenant being synced is drained
+         * by a later run. Optional: without it outbox runs work as before (claims only), see
+         * {@link EnrollmentService#processOutbox()}. Live operations never wait for the lease.
+         */
+        public Builder lock(SyncLock value) {
+            this.lock = value;
+            return this;
+        }
+
+        /**
+         * The instance's name, the prefix of {@link EnrollmentService#holderId()}; e.g. the engine's
+         * {@code SyncOptions.instanceId()}. Default: as {@code SyncOptions.instanceId()} (host name and a random
+         * suffix) when a lock is set.
+         */
+        public Builder instanceId(String value) {
+            this.instanceId = value;
+            return this;
+        }
+
         public EnrollmentService build() {
             require(clients, "clients");
             require(syncLogStore, "syncLogStore");
@@ -345,6 +399,9 @@ public final class EnrollmentService {
             require(outboxPolicy, "outboxPolicy");
             require(licenceRules, "licenceRules");
             require(defaultFailurePolicy, "defaultFailurePolicy");
+            if (instanceId != null && instanceId.isBlank()) {
+                throw new IllegalArgumentException("EnrollmentService: instanceId must not be blank");
+            }
             return new EnrollmentService(this);
         }
 

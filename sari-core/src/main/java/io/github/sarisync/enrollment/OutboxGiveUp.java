@@ -22,7 +22,9 @@ import java.util.Objects;
  * @param attempts      SARI calls made for it
  * @param lastErrorCode the code of its last failed attempt, as stored (a SARI status or the library's own code)
  * @param requestedAt   when the change was requested
- * @param gaveUpAt      when the run gave up (the service's clock)
+ * @param gaveUpAt      when the run gave up: the service's clock when the run that gave up tells it, the outbox
+ *                      store's stamp ({@link OutboxEntry#gaveUpAt()}) when a later run tells it because the process
+ *                      that gave up stopped first
  */
 public record OutboxGiveUp(String entryId, String operationId, String tenantId, OutboxAction action, long courseId,
                            String maskedFaberId, int attempts, String lastErrorCode, Instant requestedAt,

@@ -53,11 +53,26 @@ final class PartCalls {
     private final EnrollmentOutbox outbox;
     private final OutboxPolicy policy;
     private final Clock clock;
+    private final boolean givesUp;
 
-    PartCalls(EnrollmentOutbox outbox, OutboxPolicy policy, Clock clock) {
+    private PartCalls(EnrollmentOutbox outbox, OutboxPolicy policy, Clock clock, boolean givesUp) {
         this.outbox = outbox;
         this.policy = policy;
         this.clock = clock;
+        this.givesUp = givesUp;
+    }
+
+    /** The calls of live operations: a part that fails for good is answered to the operation's caller. */
+    static PartCalls forOperations(EnrollmentOutbox outbox, OutboxPolicy policy, Clock clock) {
+        return new PartCalls(outbox, policy, clock, false);
+    }
+
+    /**
+     * The calls of outbox runs: nobody waits for the answer, so an entry that fails for good is written
+     * {@link OutboxEntry#giveUp given up} (the store stamps when, for health).
+     */
+    static PartCalls forOutboxRuns(EnrollmentOutbox outbox, OutboxPolicy policy, Clock clock) {
+        return new PartCalls(outbox, policy, clock, true);
     }
 
     Attempt attempt(SARIClient client, OutboxEntry entry, ClaimKeeper claims) {
@@ -101,11 +116,11 @@ final class PartCalls {
         Kind effective = kind;
         switch (kind) {
             case CHANGED, UNCHANGED -> updated = entry.finish(OutboxState.SUCCEEDED, null, now);
-            case CONFIRMED, PERMANENT -> updated = entry.finish(OutboxState.FAILED_PERMANENTLY, code, now);
+            case CONFIRMED, PERMANENT -> updated = failed(entry, code, now);
             default -> {
                 int attempts = entry.attempts() + 1;
                 if (attempts >= policy.maxAttempts()) {
-                    updated = entry.finish(OutboxState.FAILED_PERMANENTLY, code, now);
+                    updated = failed(entry, code, now);
                     effective = Kind.PERMANENT;
                 } else {
                     updated = entry.retryAt(now.plus(policy.delayAfter(attempts)), code, now);
@@ -114,6 +129,10 @@ final class PartCalls {
         }
         boolean written = outbox.update(updated);
         return new Attempt(effective, code, written ? updated.released() : updated, !written);
+    }
+
+    private OutboxEntry failed(OutboxEntry entry, String code, Instant now) {
+        return givesUp ? entry.giveUp(code, now) : entry.finish(OutboxState.FAILED_PERMANENTLY, code, now);
     }
 
     private static Kind classify(OutboxAction action, SariException e) {

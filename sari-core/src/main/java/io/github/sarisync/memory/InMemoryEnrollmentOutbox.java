@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * An {@link EnrollmentOutbox} in memory: durable only as long as the process lives, so for tests,
@@ -63,16 +64,34 @@ public final class InMemoryEnrollmentOutbox implements EnrollmentOutbox {
 
     @Override
     public synchronized List<OutboxEntry> claimDue(Instant now, Duration lease, int limit) {
-        if (limit <= 0) {
-            throw new IllegalArgumentException("limit must be > 0, was " + limit);
-        }
+        return claim(null, now, lease, limit);
+    }
+
+    @Override
+    public synchronized List<OutboxEntry> claimDue(String tenantId, Instant now, Duration lease, int limit) {
+        return claim(Objects.requireNonNull(tenantId, "tenantId"), now, lease, limit);
+    }
+
+    @Override
+    public synchronized List<String> dueTenants(Instant now, int limit) {
+        requireLimit(limit);
+        Instant storeNow = clock.instant();
+        return due(null, now, storeNow).map(OutboxEntry::tenantId).distinct().limit(limit).toList();
+    }
+
+    private Stream<OutboxEntry> due(String tenantId, Instant now, Instant storeNow) {
+        return entries.values().stream()
+                .filter(e -> e.state() == OutboxState.PENDING && !e.nextAttemptAt().isAfter(now)
+                        && !e.isClaimedAt(storeNow) && (tenantId == null || tenantId.equals(e.tenantId())))
+                .sorted(BY_DUE);
+    }
+
+    private List<OutboxEntry> claim(String tenantId, Instant now, Duration lease, int limit) {
+        requireLimit(limit);
         Instant storeNow = clock.instant();
         Instant until = storeNow.plus(requireLease(lease));
         String token = UUID.randomUUID().toString();
-        List<OutboxEntry> due = entries.values().stream()
-                .filter(e -> e.state() == OutboxState.PENDING && !e.nextAttemptAt().isAfter(now)
-                        && !e.isClaimedAt(storeNow))
-                .sorted(BY_DUE).limit(limit).toList();
+        List<OutboxEntry> due = due(tenantId, now, storeNow).limit(limit).toList();
         List<OutboxEntry> claimed = new ArrayList<>(due.size());
         for (OutboxEntry entry : due) {
             OutboxEntry held = entry.claimed(token, until, storeNow);
@@ -113,9 +132,41 @@ public final class InMemoryEnrollmentOutbox implements EnrollmentOutbox {
         boolean allowed = entry.claimToken() == null ? stored.claimToken() == null
                 : holds(stored, entry.claimToken());
         if (allowed) {
-            entries.put(entry.id(), entry.released());
+            OutboxEntry written = entry.released();
+            if (entry.gaveUpAt() != null) {
+                written = stored.gaveUpAt() != null ? written.withGiveUp(stored.gaveUpAt(), stored.giveUpAnnounced())
+                        : written.withGiveUp(clock.instant(), false);
+            }
+            entries.put(entry.id(), written);
         }
         return allowed;
+    }
+
+    @Override
+    public synchronized List<OutboxEntry> unannouncedGiveUps(Duration olderThan, int limit) {
+        Objects.requireNonNull(olderThan, "olderThan");
+        requireLimit(limit);
+        Instant latest = clock.instant().minus(olderThan);
+        return entries.values().stream()
+                .filter(e -> e.gaveUpAt() != null && !e.giveUpAnnounced() && !e.gaveUpAt().isAfter(latest))
+                .sorted(Comparator.comparing(OutboxEntry::gaveUpAt).thenComparing(OutboxEntry::id))
+                .limit(limit).toList();
+    }
+
+    @Override
+    public synchronized boolean markGiveUpAnnounced(String id) {
+        OutboxEntry stored = entries.get(id);
+        if (stored == null || stored.gaveUpAt() == null || stored.giveUpAnnounced()) {
+            return false;
+        }
+        entries.put(id, stored.withGiveUp(stored.gaveUpAt(), true));
+        return true;
+    }
+
+    private static void requireLimit(int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be > 0, was " + limit);
+        }
     }
 
     private boolean holds(OutboxEntry stored, String token) {

@@ -19,10 +19,12 @@ import java.util.Optional;
  * old holder's writes ({@link #markInFlight}, {@link #update}) are refused and write nothing.
  *
  * <p>When it is called: {@link #addClaimed} once per operation (and once per undo) with its parts, before
- * the first SARI call; {@link #claimDue} at the start of each outbox run; {@link #extendClaims} while an
- * operation or outbox run works; {@link #markInFlight} right before each SARI call; {@link #update} after
- * each attempt. Never inside another port's transaction, never across an HTTP call. Thread-safe; several
- * processes may share one outbox.
+ * the first SARI call; {@link #claimDue} at the start of each outbox run (with a lock: {@link #dueTenants}, then
+ * {@link #claimDue(String, Instant, Duration, int)} per tenant whose lease the run holds); {@link #extendClaims}
+ * while an operation or outbox run works; {@link #markInFlight} right before each SARI call; {@link #update} after
+ * each attempt; {@link #markGiveUpAnnounced} after a give-up was written and {@link #unannouncedGiveUps} once per
+ * outbox run, so that every give-up is told once even when the process that gave up died. Never inside
+ * another port's transaction, never across an HTTP call. Thread-safe; several processes may share one outbox.
  */
 public interface EnrollmentOutbox {
 
@@ -45,6 +47,20 @@ public interface EnrollmentOutbox {
     List<OutboxEntry> claimDue(Instant now, Duration lease, int limit);
 
     /**
+     * The tenants that have entries {@link #claimDue claimDue} would take at {@code now}: PENDING, due at or before
+     * {@code now} (the caller's clock), not held by an unexpired claim (the store's clock); ordered by their
+     * earliest due entry, then id, at most {@code limit}. An outbox run that drains each tenant under the tenant's
+     * lease asks this before taking any lease. A hint only: another processor may claim the entries meanwhile.
+     */
+    List<String> dueTenants(Instant now, int limit);
+
+    /**
+     * As {@link #claimDue(Instant, Duration, int)}, restricted to the entries of one tenant: an outbox run that
+     * holds the tenant's lease claims that tenant's due entries, and no other tenant's.
+     */
+    List<OutboxEntry> claimDue(String tenantId, Instant now, Duration lease, int limit);
+
+    /**
      * Extends to {@code lease} from the store's now every entry still held by {@code claimToken} (the claim
      * not expired, no outcome written yet) and returns how many that were.
      */
@@ -64,6 +80,11 @@ public interface EnrollmentOutbox {
      * holds: the stored entry has the same {@link OutboxEntry#claimToken() claim token} (null for an entry
      * nobody claimed) and that claim has not expired in the store's clock.
      *
+     * <p>An entry written with a {@link OutboxEntry#gaveUpAt() gaveUpAt} (an outbox run {@link OutboxEntry#giveUp
+     * gave up on it}) is stamped given up at the store's now in the same write, not at the caller's instant,
+     * and not announced yet; a stored stamp is kept when such an entry is written again. An entry written
+     * without one is stored without a give-up.
+     *
      * @return true when written; false when the claim was lost (expired or taken by another claim), in
      *         which case nothing is written
      * @throws java.util.NoSuchElementException when no entry has this id
@@ -76,24 +97,42 @@ public interface EnrollmentOutbox {
     List<OutboxEntry> list(OutboxQuery query);
 
     /**
-     * Counts for health checks: entries given up on since {@code gaveUpSince} (FAILED_PERMANENTLY, written at
-     * or after it, with more than one attempt, i.e. retried by the outbox; a change refused on its first attempt
-     * was answered to the operation's caller) and the PENDING entries with the creation time of the oldest.
-     * An entry an operator retried or cancelled since is no longer FAILED_PERMANENTLY and no longer counts.
-     * Called by health checks (behind a cache); stores should answer with one aggregate query. This default
-     * reads the entries through {@link #list} and serves small stores only.
+     * Given-up entries whose give-up was not told to the {@code OutboxListener} yet ({@link OutboxEntry#giveUpAnnounced()}
+     * false) and was stamped at least {@code olderThan} ago in the store's clock, oldest give-up first, at most
+     * {@code limit}: the process that gave up died before telling, or its telling was lost with it. The delay
+     * leaves the process that gave up time to tell first.
+     */
+    List<OutboxEntry> unannouncedGiveUps(Duration olderThan, int limit);
+
+    /**
+     * Marks a given-up entry's give-up as told, in one conditional write: true for the one caller that marked
+     * it, false when it was marked already (another process tells it), is not given up, or does not exist. A
+     * processor marks before it tells the listener, so that two processes never both tell the same give-up.
+     */
+    boolean markGiveUpAnnounced(String id);
+
+    /**
+     * Counts for health checks, from the store alone: entries given up on since {@code gaveUpSince} (their
+     * {@link OutboxEntry#gaveUpAt() gaveUpAt}, in the store's clock, at or after it) with the first and the last
+     * give-up, and the PENDING entries with the creation time of the oldest. A change refused to a live
+     * operation's caller is no give-up; an entry an operator retried or cancelled since is no longer
+     * FAILED_PERMANENTLY and no longer counts. Called by health checks (behind a cache); stores should answer
+     * with one aggregate query. This default reads the entries through {@link #list} and serves small stores only.
      */
     default OutboxSummary summary(Instant gaveUpSince) {
         int gaveUp = 0;
         Instant firstGaveUp = null;
+        Instant lastGaveUp = null;
         for (OutboxEntry e : list(OutboxQuery.all().withState(OutboxState.FAILED_PERMANENTLY))) {
-            if (e.attempts() > 1 && !e.updatedAt().isBefore(gaveUpSince)) {
+            Instant at = e.gaveUpAt();
+            if (at != null && !at.isBefore(gaveUpSince)) {
                 gaveUp++;
-                firstGaveUp = firstGaveUp == null || e.updatedAt().isBefore(firstGaveUp) ? e.updatedAt() : firstGaveUp;
+                firstGaveUp = firstGaveUp == null || at.isBefore(firstGaveUp) ? at : firstGaveUp;
+                lastGaveUp = lastGaveUp == null || at.isAfter(lastGaveUp) ? at : lastGaveUp;
             }
         }
         List<OutboxEntry> pending = list(OutboxQuery.all().withState(OutboxState.PENDING));
         Instant oldest = pending.isEmpty() ? null : pending.get(0).createdAt();
-        return new OutboxSummary(gaveUp, firstGaveUp, pending.size(), oldest);
+        return new OutboxSummary(gaveUp, firstGaveUp, lastGaveUp, pending.size(), oldest);
     }
 }

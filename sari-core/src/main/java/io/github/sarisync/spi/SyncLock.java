@@ -5,8 +5,10 @@ import java.util.Optional;
 
 /**
  * Named leases: one holder per name at a time, across threads, engines and processes. The engine
- * takes a lease named after the tenant before syncing it, extends it while it runs and releases
- * it at the end. A holder that dies loses its lease when it expires.
+ * takes a lease named after the tenant ({@link #tenantLeaseName}) before syncing it, extends it while it
+ * runs and releases it at the end; an enrolment service built with the same lock drains the tenant's
+ * outbox entries under the same lease, so one school's SARI account is used by one of them at a time.
+ * A holder that dies loses its lease when it expires.
  *
  * <p>Implementations on a shared database take, extend and release a lease in one conditional
  * statement evaluated in the database's clock, so that the instances' clocks need not agree.
@@ -34,4 +36,15 @@ public interface SyncLock {
 
     /** Releases a lease (by expiring it) when it is still held under this take; does nothing otherwise. */
     void release(Lease lease);
+
+    /**
+     * The name of a tenant's lease ({@code tenant:<id>}): the engine's syncs and the enrolment outbox's drains of
+     * that tenant take it, and a host job that must not run alongside either may take it too.
+     */
+    static String tenantLeaseName(String tenantId) {
+        if (tenantId == null || tenantId.isBlank()) {
+            throw new IllegalArgumentException("tenantId must not be blank");
+        }
+        return "tenant:" + tenantId;
+    }
 }

@@ -56,7 +56,7 @@ final class TenantLease {
     }
 
     static String name(String tenantId) {
-        return "tenant:" + tenantId;
+        return SyncLock.tenantLeaseName(tenantId);
     }
 
     /** Takes the lease; false when another holder has it. */
