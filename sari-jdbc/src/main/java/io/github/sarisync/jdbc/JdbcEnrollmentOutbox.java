@@ -31,7 +31,9 @@ import java.util.UUID;
  * PostgreSQL {@code UPDATE ... FROM (SELECT ... FOR UPDATE SKIP LOCKED) RETURNING}; on H2 a conditional
  * {@code UPDATE ... WHERE id IN (SELECT ... LIMIT)} whose condition is checked again on each row, then
  * the claimed rows are read back by token. Two processes never claim the same row. Marking in flight,
- * extending and writing an outcome are single conditional statements on the claim token.
+ * extending and writing an outcome are single conditional statements on the claim token; the write that
+ * gives an entry up stamps {@code gave_up_at} with the database's clock, and marking a give-up announced is
+ * one conditional statement, so one process wins.
  */
 public final class JdbcEnrollmentOutbox implements EnrollmentOutbox {
     private static final int ERROR_CODE_MAX = 100;
@@ -83,19 +85,35 @@ public final class JdbcEnrollmentOutbox implements EnrollmentOutbox {
 
     @Override
     public List<OutboxEntry> claimDue(Instant now, Duration lease, int limit) {
-        if (limit <= 0) {
-            throw new IllegalArgumentException("limit must be > 0, was " + limit);
-        }
+        return claim(null, now, lease, limit);
+    }
+
+    @Override
+    public List<OutboxEntry> claimDue(String tenantId, Instant now, Duration lease, int limit) {
+        return claim(Objects.requireNonNull(tenantId, "tenantId"), now, lease, limit);
+    }
+
+    @Override
+    public List<String> dueTenants(Instant now, int limit) {
+        requireLimit(limit);
+        return database.withHandle(handle -> handle.createQuery(database.sql("outbox.dueTenants"))
+                .bind("now", SqlValues.instant(Objects.requireNonNull(now, "now"))).bind("limit", limit)
+                .mapTo(String.class).list());
+    }
+
+    private List<OutboxEntry> claim(String tenantId, Instant now, Duration lease, int limit) {
+        requireLimit(limit);
         long leaseMillis = leaseMillis(lease);
         String token = UUID.randomUUID().toString();
         List<OutboxEntry> claimed = database.withHandle(handle -> {
             if (claimInOneStatement) {
                 return handle.createQuery(database.sql("outbox.claim")).bind("now", SqlValues.instant(now))
-                        .bind("limit", limit).bind("claimToken", token).bind("leaseMillis", leaseMillis)
-                        .map((rs, ctx) -> read(rs)).list();
+                        .bind("tenantId", tenantId).bind("limit", limit).bind("claimToken", token)
+                        .bind("leaseMillis", leaseMillis).map((rs, ctx) -> read(rs)).list();
             }
             handle.createUpdate(database.sql("outbox.claim")).bind("now", SqlValues.instant(now))
-                    .bind("limit", limit).bind("claimToken", token).bind("leaseMillis", leaseMillis).execute();
+                    .bind("tenantId", tenantId).bind("limit", limit).bind("claimToken", token)
+                    .bind("leaseMillis", leaseMillis).execute();
             return claimed(handle, token);
         });
         return claimed.stream().sorted(DUE_ORDER).toList();
@@ -126,6 +144,7 @@ public final class JdbcEnrollmentOutbox implements EnrollmentOutbox {
                 .bind("lastErrorCode", SqlValues.truncate(entry.lastErrorCode(), ERROR_CODE_MAX))
                 .bind("birthdate", SqlValues.date(entry.birthdate()))
                 .bind("updatedAt", SqlValues.instant(entry.updatedAt()))
+                .bind("gaveUp", entry.gaveUpAt() != null)
                 .bind("claimToken", entry.claimToken()).execute());
         if (updated == 0 && find(entry.id()).isEmpty()) {
             throw new NoSuchElementException("no outbox entry " + entry.id());
@@ -147,20 +166,45 @@ public final class JdbcEnrollmentOutbox implements EnrollmentOutbox {
                 .map((rs, ctx) -> read(rs)).list());
     }
 
-    /** One aggregate statement: four sub-selects, each narrowed by the (state, next_attempt_at) index. */
+    @Override
+    public List<OutboxEntry> unannouncedGiveUps(Duration olderThan, int limit) {
+        Objects.requireNonNull(olderThan, "olderThan");
+        requireLimit(limit);
+        return database.withHandle(handle -> handle.createQuery(database.sql("outbox.unannouncedGiveUps"))
+                .bind("graceMillis", Math.max(0, olderThan.toMillis())).bind("limit", limit)
+                .map((rs, ctx) -> read(rs)).list());
+    }
+
+    @Override
+    public boolean markGiveUpAnnounced(String id) {
+        return database.withHandle(handle -> handle.createUpdate(database.sql("outbox.markGiveUpAnnounced"))
+                .bind("id", Objects.requireNonNull(id, "id")).execute()) == 1;
+    }
+
+    /**
+     * One aggregate statement: five sub-selects, narrowed by the (gave_up_at) and (state, next_attempt_at) indexes.
+     * {@code gaveUpSince} (the caller's clock) is compared with the database's stamps.
+     */
     @Override
     public OutboxSummary summary(Instant gaveUpSince) {
         Objects.requireNonNull(gaveUpSince, "gaveUpSince");
         return database.withHandle(handle -> handle.createQuery(database.sql("outbox.summary"))
                 .bind("since", SqlValues.instant(gaveUpSince))
                 .map((rs, ctx) -> new OutboxSummary(rs.getInt("gave_up"), SqlValues.instant(rs, "first_gave_up_at"),
-                        rs.getInt("pending"), SqlValues.instant(rs, "oldest_pending_since")))
+                        SqlValues.instant(rs, "last_gave_up_at"), rs.getInt("pending"),
+                        SqlValues.instant(rs, "oldest_pending_since")))
                 .one());
     }
 
     private List<OutboxEntry> claimed(org.jdbi.v3.core.Handle handle, String token) {
         return handle.createQuery(database.sql("outbox.claimed")).bind("claimToken", token)
                 .map((rs, ctx) -> read(rs)).list();
+    }
+
+    private static void requireLimit(int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be > 0, was " + limit);
+        }
     }
 
     private static long leaseMillis(Duration lease) {
@@ -187,6 +231,7 @@ public final class JdbcEnrollmentOutbox implements EnrollmentOutbox {
                 SqlValues.date(rs, "birthdate"), OutboxState.valueOf(rs.getString("state")), rs.getInt("attempts"),
                 SqlValues.instant(rs, "next_attempt_at"), rs.getString("last_error_code"),
                 SqlValues.instant(rs, "created_at"), SqlValues.instant(rs, "updated_at"), rs.getString("claim_token"),
-                SqlValues.instant(rs, "claimed_until"), rs.getBoolean("in_flight"));
+                SqlValues.instant(rs, "claimed_until"), rs.getBoolean("in_flight"), SqlValues.instant(rs, "gave_up_at"),
+                rs.getBoolean("gave_up_announced"));
     }
 }

@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * tables and columns; the version they show is recorded as a Flyway {@code BASELINE} row and only the
  * later migrations run. A table dropped by hand while its migration is recorded is created again: the
  * migrations only create what is missing ({@code CREATE ... IF NOT EXISTS}, {@code ADD COLUMN IF NOT
- * EXISTS}), never drop or change anything, and may run again. One run at a time: on PostgreSQL the run
+ * EXISTS}), never drop or change anything, and may run again (the one data step, V5's stamp of
+ * {@code gave_up_at} on the outbox entries an older release gave up on, touches only rows without one). One run at a time: on PostgreSQL the run
  * is one transaction holding an advisory lock (installers in other processes wait, then find the work
  * done; a failed run leaves nothing); on H2, which commits each DDL statement, installers in this JVM
  * take turns.

@@ -98,9 +98,9 @@ INSERT INTO ${sari_prefix}enrollment_outbox (id, operation_id, tenant_id, action
 VALUES (:id, :operationId, :tenantId, :action, :courseId, :faberId, :birthdate, :state, :attempts, :nextAttemptAt,
         :lastErrorCode, :createdAt, :updatedAt, :claimToken, DATEADD(MILLISECOND, :leaseMillis, CURRENT_TIMESTAMP), FALSE)
 
--- claims due entries in one statement: due in the caller's clock, not held by an unexpired claim in the
--- database's clock; the outer condition is checked again on each row as it is updated, so a row a
--- concurrent claimer took meanwhile is left out (read back by token with outbox.claimed)
+-- claims due entries (of all tenants, or of :tenantId only) in one statement: due in the caller's clock, not
+-- held by an unexpired claim in the database's clock; the outer condition is checked again on each row as it
+-- is updated, so a row a concurrent claimer took meanwhile is left out (read back by token with outbox.claimed)
 -- name: outbox.claim
 UPDATE ${sari_prefix}enrollment_outbox SET claim_token = :claimToken,
        claimed_until = DATEADD(MILLISECOND, :leaseMillis, CURRENT_TIMESTAMP), updated_at = CURRENT_TIMESTAMP
@@ -109,9 +109,20 @@ UPDATE ${sari_prefix}enrollment_outbox SET claim_token = :claimToken,
    AND id IN (SELECT id FROM ${sari_prefix}enrollment_outbox
                WHERE state = 'PENDING' AND next_attempt_at <= :now
                  AND (claimed_until IS NULL OR claimed_until <= CURRENT_TIMESTAMP)
+                 AND (CAST(:tenantId AS VARCHAR(128)) IS NULL OR tenant_id = :tenantId)
                ORDER BY next_attempt_at, created_at, id
                LIMIT :limit)
 
 -- name: outbox.extend
 UPDATE ${sari_prefix}enrollment_outbox SET claimed_until = DATEADD(MILLISECOND, :leaseMillis, CURRENT_TIMESTAMP)
  WHERE claim_token = :claimToken AND claimed_until > CURRENT_TIMESTAMP
+
+-- give-ups nobody announced (the process that gave up stopped first), older than the grace in the database's clock
+-- name: outbox.unannouncedGiveUps
+SELECT id, operation_id, tenant_id, action, course_id, faber_id, birthdate, state, attempts, next_attempt_at,
+       last_error_code, created_at, updated_at, claim_token, claimed_until, in_flight, gave_up_at, gave_up_announced
+  FROM ${sari_prefix}enrollment_outbox
+ WHERE gave_up_at <= DATEADD(MILLISECOND, -:graceMillis, CURRENT_TIMESTAMP)
+   AND gave_up_announced = FALSE AND state = 'FAILED_PERMANENTLY'
+ ORDER BY gave_up_at, id
+ LIMIT :limit

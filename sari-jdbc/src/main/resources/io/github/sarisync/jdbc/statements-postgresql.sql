@@ -114,12 +114,14 @@ INSERT INTO ${sari_prefix}enrollment_outbox (id, operation_id, tenant_id, action
 VALUES (:id, :operationId, :tenantId, :action, :courseId, :faberId, :birthdate, :state, :attempts, :nextAttemptAt,
         :lastErrorCode, :createdAt, :updatedAt, :claimToken, now() + :leaseMillis * INTERVAL '1 millisecond', FALSE)
 
--- claims due entries in one statement: due in the caller's clock, not held by an unexpired claim in the
--- database's clock; SKIP LOCKED leaves rows a concurrent claimer is taking to that claimer
+-- claims due entries (of all tenants, or of :tenantId only) in one statement: due in the caller's clock, not
+-- held by an unexpired claim in the database's clock; SKIP LOCKED leaves rows a concurrent claimer is taking
+-- to that claimer
 -- name: outbox.claim
 WITH due AS (
     SELECT id FROM ${sari_prefix}enrollment_outbox
      WHERE state = 'PENDING' AND next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until <= now())
+       AND (CAST(:tenantId AS VARCHAR(128)) IS NULL OR tenant_id = :tenantId)
      ORDER BY next_attempt_at, created_at, id
      LIMIT :limit
        FOR UPDATE SKIP LOCKED)
@@ -128,8 +130,18 @@ UPDATE ${sari_prefix}enrollment_outbox o SET claim_token = :claimToken, claimed_
   FROM due WHERE o.id = due.id
 RETURNING o.id, o.operation_id, o.tenant_id, o.action, o.course_id, o.faber_id, o.birthdate, o.state, o.attempts,
           o.next_attempt_at, o.last_error_code, o.created_at, o.updated_at, o.claim_token, o.claimed_until,
-          o.in_flight
+          o.in_flight, o.gave_up_at, o.gave_up_announced
 
 -- name: outbox.extend
 UPDATE ${sari_prefix}enrollment_outbox SET claimed_until = now() + :leaseMillis * INTERVAL '1 millisecond'
  WHERE claim_token = :claimToken AND claimed_until > now()
+
+-- give-ups nobody announced (the process that gave up stopped first), older than the grace in the database's clock
+-- name: outbox.unannouncedGiveUps
+SELECT id, operation_id, tenant_id, action, course_id, faber_id, birthdate, state, attempts, next_attempt_at,
+       last_error_code, created_at, updated_at, claim_token, claimed_until, in_flight, gave_up_at, gave_up_announced
+  FROM ${sari_prefix}enrollment_outbox
+ WHERE gave_up_at <= now() - :graceMillis * INTERVAL '1 millisecond'
+   AND gave_up_announced = FALSE AND state = 'FAILED_PERMANENTLY'
+ ORDER BY gave_up_at, id
+ LIMIT :limit

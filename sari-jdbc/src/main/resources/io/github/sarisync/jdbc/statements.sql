@@ -202,7 +202,7 @@ VALUES (:id, :operationId, :tenantId, :action, :courseId, :faberId, :birthdate, 
 
 -- name: outbox.claimed
 SELECT id, operation_id, tenant_id, action, course_id, faber_id, birthdate, state, attempts, next_attempt_at,
-       last_error_code, created_at, updated_at, claim_token, claimed_until, in_flight
+       last_error_code, created_at, updated_at, claim_token, claimed_until, in_flight, gave_up_at, gave_up_announced
   FROM ${sari_prefix}enrollment_outbox WHERE claim_token = :claimToken
 
 -- name: outbox.markInFlight
@@ -210,32 +210,51 @@ UPDATE ${sari_prefix}enrollment_outbox SET in_flight = TRUE
  WHERE id = :id AND claim_token = :claimToken AND claimed_until > CURRENT_TIMESTAMP
 
 -- writes an outcome and releases the claim, only while the writer's claim holds (or nobody's, for an
--- entry never claimed): a holder that outlived its claim writes nothing
+-- entry never claimed): a holder that outlived its claim writes nothing. A give-up is stamped in the
+-- database's clock in the same write (a stamp already there is kept), not yet announced
 -- name: outbox.update
 UPDATE ${sari_prefix}enrollment_outbox SET state = :state, attempts = :attempts, next_attempt_at = :nextAttemptAt,
        last_error_code = :lastErrorCode, birthdate = :birthdate, updated_at = :updatedAt,
-       claim_token = NULL, claimed_until = NULL, in_flight = FALSE
+       claim_token = NULL, claimed_until = NULL, in_flight = FALSE,
+       gave_up_at = CASE WHEN :gaveUp THEN COALESCE(gave_up_at, CURRENT_TIMESTAMP) ELSE NULL END,
+       gave_up_announced = CASE WHEN :gaveUp THEN gave_up_announced ELSE FALSE END
  WHERE id = :id
    AND ((CAST(:claimToken AS VARCHAR(64)) IS NULL AND claim_token IS NULL)
         OR (claim_token = :claimToken AND claimed_until > CURRENT_TIMESTAMP))
 
 -- name: outbox.find
 SELECT id, operation_id, tenant_id, action, course_id, faber_id, birthdate, state, attempts, next_attempt_at,
-       last_error_code, created_at, updated_at, claim_token, claimed_until, in_flight
+       last_error_code, created_at, updated_at, claim_token, claimed_until, in_flight, gave_up_at, gave_up_announced
   FROM ${sari_prefix}enrollment_outbox WHERE id = :id
 
--- an entry given up = failed for good after a retry (the first attempt's refusal went to the operation's caller)
+-- given up = failed for good in an outbox run (gave_up_at stamped); a refusal answered to a live caller is not
 -- name: outbox.summary
 SELECT (SELECT COUNT(*) FROM ${sari_prefix}enrollment_outbox
-         WHERE state = 'FAILED_PERMANENTLY' AND attempts > 1 AND updated_at >= :since) AS gave_up,
-       (SELECT MIN(updated_at) FROM ${sari_prefix}enrollment_outbox
-         WHERE state = 'FAILED_PERMANENTLY' AND attempts > 1 AND updated_at >= :since) AS first_gave_up_at,
+         WHERE gave_up_at >= :since AND state = 'FAILED_PERMANENTLY') AS gave_up,
+       (SELECT MIN(gave_up_at) FROM ${sari_prefix}enrollment_outbox
+         WHERE gave_up_at >= :since AND state = 'FAILED_PERMANENTLY') AS first_gave_up_at,
+       (SELECT MAX(gave_up_at) FROM ${sari_prefix}enrollment_outbox
+         WHERE gave_up_at >= :since AND state = 'FAILED_PERMANENTLY') AS last_gave_up_at,
        (SELECT COUNT(*) FROM ${sari_prefix}enrollment_outbox WHERE state = 'PENDING') AS pending,
        (SELECT MIN(created_at) FROM ${sari_prefix}enrollment_outbox WHERE state = 'PENDING') AS oldest_pending_since
 
+-- the tenants with entries outbox.claim would take now, by their earliest due entry
+-- name: outbox.dueTenants
+SELECT tenant_id FROM ${sari_prefix}enrollment_outbox
+ WHERE state = 'PENDING' AND next_attempt_at <= :now
+   AND (claimed_until IS NULL OR claimed_until <= CURRENT_TIMESTAMP)
+ GROUP BY tenant_id
+ ORDER BY MIN(next_attempt_at), tenant_id
+ LIMIT :limit
+
+-- one caller wins: the one whose write found the give-up unannounced
+-- name: outbox.markGiveUpAnnounced
+UPDATE ${sari_prefix}enrollment_outbox SET gave_up_announced = TRUE
+ WHERE id = :id AND gave_up_at IS NOT NULL AND gave_up_announced = FALSE
+
 -- name: outbox.list
 SELECT id, operation_id, tenant_id, action, course_id, faber_id, birthdate, state, attempts, next_attempt_at,
-       last_error_code, created_at, updated_at, claim_token, claimed_until, in_flight
+       last_error_code, created_at, updated_at, claim_token, claimed_until, in_flight, gave_up_at, gave_up_announced
   FROM ${sari_prefix}enrollment_outbox
  WHERE (CAST(:tenantId AS VARCHAR(128)) IS NULL OR tenant_id = :tenantId)
    AND (CAST(:operationId AS VARCHAR(64)) IS NULL OR operation_id = :operationId)

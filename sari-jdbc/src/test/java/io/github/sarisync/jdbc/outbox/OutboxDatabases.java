@@ -20,7 +20,7 @@ import java.util.UUID;
 /** Databases for the outbox tests: set up by SariJdbc's schema installer, or by running migrations by hand. */
 final class OutboxDatabases {
     private static final List<String> MIGRATIONS = List.of("V1__sari_schema.sql", "V2__sari_enrollment_outbox.sql",
-            "V3__sari_outbox_claims.sql");
+            "V3__sari_outbox_claims.sql", "V4__sari_lease_fence.sql", "V5__sari_outbox_give_ups.sql");
 
     private OutboxDatabases() {
     }
@@ -46,6 +46,11 @@ final class OutboxDatabases {
     /** A SariJdbc on a schema set up by the first {@code count} migrations only (an older release's schema). */
     static SariJdbc installedByFirstMigrations(DataSource dataSource, Dialect dialect, int count) {
         return installedByMigrations(dataSource, dialect, MIGRATIONS.subList(0, count));
+    }
+
+    /** A SariJdbc on a schema the first {@code applied} migrations set up, brought up to date by the later ones. */
+    static SariJdbc upgradedByLaterMigrations(DataSource dataSource, Dialect dialect, int applied) {
+        return installedByMigrations(dataSource, dialect, MIGRATIONS.subList(applied, MIGRATIONS.size()));
     }
 
     private static SariJdbc installedByMigrations(DataSource dataSource, Dialect dialect, List<String> migrations) {

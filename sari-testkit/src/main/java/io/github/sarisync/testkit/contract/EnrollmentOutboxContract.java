@@ -5,13 +5,10 @@ import io.github.sarisync.spi.OutboxAction;
 import io.github.sarisync.spi.OutboxEntry;
 import io.github.sarisync.spi.OutboxQuery;
 import io.github.sarisync.spi.OutboxState;
-import io.github.sarisync.spi.OutboxSummary;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -35,32 +32,11 @@ import static org.assertj.core.api.Assertions.tuple;
  *     protected void passStoreTime(Duration d) { ... }     // e.g. UPDATE ... SET claimed_until = claimed_until - d
  * }
  * }</pre>
+ *
+ * The cases of give-ups (stamps, announcements, health counts) and of draining tenant by tenant are in
+ * {@link OutboxDrainContract}, which this class extends, so one subclass runs them all.
  */
-public abstract class EnrollmentOutboxContract {
-    private static final Instant T0 = Instant.parse("2027-01-10T08:00:00Z");
-    private static final LocalDate BIRTHDATE = LocalDate.of(2005, 4, 1);
-    private static final Duration LEASE = Duration.ofMinutes(5);
-
-    protected EnrollmentOutbox outbox;
-
-    /** An outbox without entries. */
-    protected abstract EnrollmentOutbox createOutbox();
-
-    /** The current instant of the store's clock (the database's for a database). */
-    protected abstract Instant storeNow();
-
-    /** Lets {@code duration} pass in the store's clock for the claims held now. */
-    protected abstract void passStoreTime(Duration duration);
-
-    @BeforeEach
-    void createOutboxUnderTest() {
-        outbox = createOutbox();
-    }
-
-    private static OutboxEntry enrol(String id, String operation, long course, Instant createdAt, Instant due) {
-        return OutboxEntry.pending(id, operation, "tenant-1", OutboxAction.ENROLL, course, "001234567", BIRTHDATE,
-                createdAt, due);
-    }
+public abstract class EnrollmentOutboxContract extends OutboxDrainContract {
 
     @Test
     void anAddedEntryIsReadBackAsWritten() {
@@ -272,38 +248,5 @@ public abstract class EnrollmentOutboxContract {
         outbox.add(entries);
 
         assertThat(outbox.list(OutboxQuery.operation(operation))).hasSize(25);
-    }
-
-    @Test
-    void theSummaryCountsEntriesGivenUpAfterRetriesSinceAnInstantAndTheOldestPendingEntry() {
-        outbox.add(List.of(enrol("refused-live", "op-1", 61, T0, T0), enrol("given-up-early", "op-2", 62, T0, T0),
-                enrol("given-up-late", "op-3", 63, T0, T0), enrol("retried", "op-4", 64, T0, T0),
-                enrol("pending-old", "op-5", 65, T0.minusSeconds(600), T0), enrol("pending-new", "op-6", 66, T0, T0)));
-        finish("refused-live", 0, T0.plusSeconds(1));
-        finish("given-up-early", 1, T0.plusSeconds(100));
-        finish("given-up-late", 1, T0.plusSeconds(200));
-        finish("retried", 1, T0.plusSeconds(300));
-        OutboxEntry failed = outbox.find("retried").orElseThrow();
-        outbox.update(new OutboxEntry(failed.id(), failed.operationId(), failed.tenantId(), failed.action(),
-                failed.courseId(), failed.faberId(), BIRTHDATE, OutboxState.PENDING, failed.attempts(),
-                T0.plusSeconds(400), failed.lastErrorCode(), failed.createdAt(), T0.plusSeconds(400)));
-
-        OutboxSummary all = outbox.summary(T0);
-        OutboxSummary recent = outbox.summary(T0.plusSeconds(150));
-
-        assertThat(all).isEqualTo(new OutboxSummary(2, T0.plusSeconds(100), 3, T0.minusSeconds(600)));
-        assertThat(recent.gaveUp()).isEqualTo(1);
-        assertThat(recent.firstGaveUpAt()).isEqualTo(T0.plusSeconds(200));
-        assertThat(createOutbox().summary(T0)).isEqualTo(OutboxSummary.EMPTY);
-    }
-
-    /** Fails the entry for good after {@code retries} transient failures, the last write at {@code at}. */
-    private void finish(String id, int retries, Instant at) {
-        OutboxEntry entry = outbox.find(id).orElseThrow();
-        for (int i = 0; i < retries; i++) {
-            entry = entry.retryAt(at, "INTERNAL_SERVER_ERROR", at);
-            outbox.update(entry);
-        }
-        outbox.update(entry.finish(OutboxState.FAILED_PERMANENTLY, "COURSE_NOT_FOUND", at));
     }
 }
