@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
 /**
  * Just enough SARI for the outbox's restart test: a token, one student holding category B, and
  * registrations per part; {@link #outage(boolean)} makes every registration call answer
- * INTERNAL_SERVER_ERROR.
+ * INTERNAL_SERVER_ERROR; {@link #delay(Duration)} makes SARI slow and {@link #mostAtOnceInOneHundred()} tells
+ * whether two calls for one school's parts were ever answered at once.
  */
 final class RegistrationStub implements AutoCloseable {
     private static final Pattern COURSE_ID = Pattern.compile("courseid=(\\d+)");
@@ -37,6 +39,9 @@ final class RegistrationStub implements AutoCloseable {
     private final Map<String, Runnable> beforeAnswer = new HashMap<>();
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private boolean outage;
+    private long delayMillis;
+    private final Map<Long, Integer> answering = new HashMap<>();
+    private int mostAtOnceInOneHundred;
 
     RegistrationStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -66,6 +71,19 @@ final class RegistrationStub implements AutoCloseable {
         outage = on;
     }
 
+    /** Every registration call is answered this much later (the server's threads wait, the caller's do not). */
+    synchronized void delay(Duration delay) {
+        delayMillis = delay.toMillis();
+    }
+
+    /**
+     * The most registration calls SARI was answering at once for the parts of one hundred (parts 100-199 of one
+     * school, 200-299 of the next, ...).
+     */
+    synchronized int mostAtOnceInOneHundred() {
+        return mostAtOnceInOneHundred;
+    }
+
     synchronized Set<Long> registered() {
         return Set.copyOf(registered);
     }
@@ -74,7 +92,10 @@ final class RegistrationStub implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         String body;
         Runnable meanwhile = null;
+        long hundred = -1;
+        long delay;
         synchronized (this) {
+            delay = delayMillis;
             if (path.startsWith("/oauth/")) {
                 body = "{\"access_token\":\"t\",\"expires_in\":3600,\"token_type\":\"bearer\",\"refresh_token\":\"r\"}";
             } else if (path.contains("/customer/")) {
@@ -87,16 +108,37 @@ final class RegistrationStub implements AutoCloseable {
                 body = envelope("[]", outage ? "INTERNAL_SERVER_ERROR" : register(exchange.getRequestMethod(), courseId));
                 calls.add(exchange.getRequestMethod() + " " + courseId);
                 meanwhile = beforeAnswer.remove(exchange.getRequestMethod() + " " + courseId);
+                hundred = courseId / 100;
+                int atOnce = answering.merge(hundred, 1, Integer::sum);
+                mostAtOnceInOneHundred = Math.max(mostAtOnceInOneHundred, atOnce);
             }
         }
         if (meanwhile != null) {
             meanwhile.run();
+        }
+        if (hundred >= 0) {
+            answerLater(hundred, delay);
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
+        }
+    }
+
+    /** Holds the answer back (SARI's latency), then counts the call as answered. */
+    private void answerLater(long hundred, long delay) {
+        try {
+            if (delay > 0) {
+                Thread.sleep(delay);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            synchronized (this) {
+                answering.merge(hundred, -1, Integer::sum);
+            }
         }
     }
 
