@@ -19,9 +19,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Drains the enrolment outbox: calls {@link EnrollmentService#processOutbox()} every
  * {@code sari.outbox.interval} (counted from the end of the previous run) on a one-thread scheduler of
  * its own, started and stopped with the application context, so queued registrations are retried in
- * every Boot host without the host scheduling anything. Several instances may run it: the outbox's claims
- * make sure each entry is sent by one of them. Give-ups reach the {@code OutboxListener} beans (event,
- * metric) through the service.
+ * every Boot host without the host scheduling anything. Several instances may run it: each school's entries
+ * are sent under the school's sync lease (a school being synced, or drained by another instance, waits for a
+ * later run) and the outbox's claims make sure each entry is sent by one of them. Give-ups reach the
+ * {@code OutboxListener} beans (event, metric) through the service, once each, also those of an instance that
+ * stopped before telling them.
  *
  * <pre>{@code
  * @Autowired SariOutboxWorker outbox;
@@ -61,7 +63,10 @@ public class SariOutboxWorker implements SmartLifecycle {
             if (report.failedPermanently() > 0) {
                 LOG.warn("sari-sync: the enrolment outbox gave up on {} registration change(s); see the outbox",
                         report.failedPermanently());
-            } else if (report.attempted() > 0) {
+            } else if (report.lateGiveUps() > 0) {
+                LOG.warn("sari-sync: announced {} registration change(s) the outbox had given up on before an"
+                        + " instance stopped; see the outbox", report.lateGiveUps());
+            } else if (report.attempted() > 0 || report.lockedTenants() > 0) {
                 LOG.debug("sari-sync: outbox run: {}", report);
             }
             return Optional.of(report);

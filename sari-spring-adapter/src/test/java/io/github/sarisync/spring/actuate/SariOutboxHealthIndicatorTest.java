@@ -44,7 +44,7 @@ class SariOutboxHealthIndicatorTest {
         OutboxEntry retried = outbox.find(id).orElseThrow().retryAt(clock.instant(), "INTERNAL_SERVER_ERROR",
                 clock.instant());
         outbox.update(retried);
-        outbox.update(retried.finish(OutboxState.FAILED_PERMANENTLY, "COURSE_NOT_FOUND", clock.instant()));
+        outbox.update(retried.giveUp("COURSE_NOT_FOUND", clock.instant()));
     }
 
     @Test
@@ -72,7 +72,9 @@ class SariOutboxHealthIndicatorTest {
 
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails()).containsEntry("gaveUp", 2).containsEntry("gaveUpSince", firstGiveUp.toString())
-                .containsEntry("pending", 0);
+                .containsEntry("lastGaveUpAt", clock.instant().toString()).containsEntry("pending", 0);
+        assertThat(health.getDetails().get("reasons").toString())
+                .contains("2 registration change(s) given up on since " + firstGiveUp);
         assertThat(health.getDetails().toString()).doesNotContain(FABER_ID).doesNotContain("school-a")
                 .doesNotContain(BIRTHDATE.toString()).doesNotContain("61");
     }
