@@ -28,8 +28,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>After each round it drains the enrolment outbox once (registrations that failed transiently are
  * retried) and prints a line for every entry the outbox gave up on: that registration change was not
- * made and needs a person. The other CLI processes and hosts sharing the database may drain it too; the
- * outbox's claims make sure each entry is sent once.
+ * made and needs a person. The other CLI processes and hosts sharing the database may drain it too: each
+ * school is drained under its sync lease (a school another process is syncing or draining waits for the
+ * next round) and the outbox's claims make sure each entry is sent once. A give-up another process wrote
+ * but could not print (it stopped first) is printed by the next round of one of them.
  */
 @Command(name = "run", sortOptions = false,
         description = {"Keeps syncing until stopped (Ctrl-C): every --every, the tenants whose interval has "
@@ -163,9 +165,11 @@ final class RunCommand implements Callable<Integer> {
             env.err().flush();
             return;
         }
-        if (outbox.attempted() > 0) {
+        if (outbox.attempted() > 0 || outbox.lockedTenants() > 0) {
             env.out().println("Outbox: " + outbox.attempted() + " tried, " + outbox.succeeded() + " done, "
-                    + outbox.retryScheduled() + " to retry, " + outbox.failedPermanently() + " given up.");
+                    + outbox.retryScheduled() + " to retry, " + outbox.failedPermanently() + " given up"
+                    + (outbox.lockedTenants() == 0 ? "." : "; " + outbox.lockedTenants()
+                    + " school(s) busy elsewhere, next round."));
             env.out().flush();
         }
     }

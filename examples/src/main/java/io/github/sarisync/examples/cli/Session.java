@@ -36,6 +36,8 @@ final class Session implements AutoCloseable {
     private final SariJdbc jdbc;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private DemoSari simulator;
+    /** The engine's instance id, under which the outbox takes the schools' leases too. */
+    private String instanceId;
 
     private Session(CliConfig config, CliEnvironment environment, Database database, AesGcmCredentialsCipher cipher,
                     SariJdbc jdbc) {
@@ -155,6 +157,7 @@ final class Session implements AutoCloseable {
         SyncOptions options = SyncOptions.builder().parallelism(config.parallelism())
                 .memberPolicy(config.memberPolicy()).defaultInterval(config.interval())
                 .hostPolicy(config.target().hostPolicy()).build();
+        instanceId = options.instanceId();
         SARISyncEngine engine = SARISyncEngine.builder()
                 .tenantStore(tenants()).courseStore(courses()).syncLogStore(runLog()).lock(jdbc.syncLock())
                 .clientFactory(clientFactory()).clock(environment.clock()).listener(listener).options(options)
@@ -164,12 +167,15 @@ final class Session implements AutoCloseable {
     }
 
     /**
-     * The enrolment service on the database's outbox, with clients from {@code engine}; {@code listener} is told
-     * of every entry an outbox run gives up on.
+     * The enrolment service on the database's outbox, with clients from {@code engine} (made by {@link #engine});
+     * {@code listener} is told of every entry an outbox run gives up on. It drains each school under the school's
+     * sync lease in the database, so the outbox and the syncs of this and any other process never use one
+     * school's SARI account at once.
      */
     EnrollmentService enrollments(SARISyncEngine engine, OutboxListener listener) {
         return EnrollmentService.builder().clients(engine::clientFor).courseStore(courses()).syncLogStore(runLog())
-                .outbox(jdbc.enrollmentOutbox()).clock(environment.clock()).outboxListener(listener).build();
+                .outbox(jdbc.enrollmentOutbox()).lock(jdbc.syncLock()).instanceId(instanceId)
+                .clock(environment.clock()).outboxListener(listener).build();
     }
 
     /** Tests credentials: one attempt per step, short timeouts, demo schools pointed at the simulator. */

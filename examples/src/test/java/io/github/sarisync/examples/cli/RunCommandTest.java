@@ -6,6 +6,7 @@ import io.github.sarisync.spi.EnrollmentOutbox;
 import io.github.sarisync.spi.OutboxAction;
 import io.github.sarisync.spi.OutboxEntry;
 import io.github.sarisync.spi.OutboxState;
+import io.github.sarisync.spi.SyncLock;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,12 +107,17 @@ class RunCommandTest {
         assertThat(cli.run("run", "--rounds", "-1").exitCode()).isEqualTo(2);
     }
 
-    @Test
-    void eachRoundDrainsTheOutboxAndPrintsTheChangesItGaveUpOnWithoutTheFullFaberId() {
+    /** The CLI's database, as another process sharing it sees it. */
+    private SariJdbc cliDatabase() {
         JdbcDataSource database = new JdbcDataSource();
         database.setURL("jdbc:h2:file:" + dir.resolve("sari-data").resolve("sari").toString().replace('\\', '/'));
         database.setUser("sa");
-        EnrollmentOutbox outbox = SariJdbc.builder().dataSource(database).build().enrollmentOutbox();
+        return SariJdbc.builder().dataSource(database).build();
+    }
+
+    @Test
+    void eachRoundDrainsTheOutboxAndPrintsTheChangesItGaveUpOnWithoutTheFullFaberId() {
+        EnrollmentOutbox outbox = cliDatabase().enrollmentOutbox();
         Instant now = Instant.now();
         outbox.add(List.of(OutboxEntry.pending("entry-1", "op-1", "school-7", OutboxAction.ENROLL, 61, "001234567",
                 LocalDate.of(2006, 5, 14), now, now).retryAt(now, "INTERNAL_SERVER_ERROR", now)));
@@ -122,5 +128,23 @@ class RunCommandTest {
                 "after 2 attempt(s)", "Outbox: 1 tried, 0 done, 0 to retry, 1 given up.");
         assertThat(result.out()).doesNotContain("001234567").doesNotContain("2006-05-14");
         assertThat(outbox.find("entry-1").orElseThrow().state()).isEqualTo(OutboxState.FAILED_PERMANENTLY);
+    }
+
+    @Test
+    void aSchoolThatAnotherProcessIsSyncingIsLeftInTheOutboxForTheNextRound() {
+        SariJdbc other = cliDatabase();
+        Instant now = Instant.now();
+        other.enrollmentOutbox().add(List.of(OutboxEntry.pending("entry-1", "op-1", "school-7", OutboxAction.UNENROLL,
+                61, "001234567", null, now, now)));
+        other.syncLock().tryAcquire(SyncLock.tenantLeaseName("school-7"), "other-process#12345678",
+                Duration.ofMinutes(5)).orElseThrow();
+
+        var result = cli.run("run", "--rounds", "1");
+
+        assertThat(result.out()).contains("Outbox: 0 tried, 0 done, 0 to retry, 0 given up; 1 school(s) busy"
+                + " elsewhere, next round.");
+        OutboxEntry left = other.enrollmentOutbox().find("entry-1").orElseThrow();
+        assertThat(left.state()).isEqualTo(OutboxState.PENDING);
+        assertThat(left.attempts()).isZero();
     }
 }
