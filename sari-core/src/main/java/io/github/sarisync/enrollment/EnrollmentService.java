@@ -202,18 +202,13 @@ public final class EnrollmentService {
     }
 
     /**
-     * Tries the outbox entries that are due once each (at most {@code outboxPolicy.batchSize()}):
-     * changes that failed transiently, and changes a crashed operation left pending. Call it from the
-     * host's schedule, e.g. after {@code engine.syncAll()}. Never throws for a SARI fault. Each entry that
-     * fails for good in the run is given up on (stamped in the outbox, for health) and told to the builder's
-     * {@link OutboxListener}; a give-up an earlier run wrote but could not tell (its process died) is told by
-     * the next run after {@code outboxPolicy.claimLease()}, so each give-up is told once.
-     *
-     * <p>With a {@link Builder#lock lock}, each tenant's entries are sent under the tenant's sync lease: a tenant
-     * that a sync (or another instance's outbox run) holds is skipped this run
-     * ({@link OutboxRunReport#lockedTenants()}), and a run that loses the lease stops sending for that tenant
-     * ({@link OutboxRunReport#lostLeases()}). Without a lock the claims alone keep each entry from being sent
-     * twice, but a drain and a sync of one school may use its SARI account at the same time.
+     * Tries the outbox entries that are due once each (at most {@code outboxPolicy.batchSize()}): changes that
+     * failed transiently, and changes a crashed operation left pending. Call it from the host's schedule, e.g.
+     * after {@code engine.syncAll()}. Never throws for a SARI fault. An entry that fails for good is given up on
+     * (stamped in the outbox, for health) and told to the {@link OutboxListener} once across instances, by a later
+     * run if its process died first. With a {@link Builder#lock lock} each tenant is drained under its sync lease:
+     * a tenant held elsewhere waits for a later run ({@link OutboxRunReport#lockedTenants()}), one whose lease
+     * was lost is no longer sent for ({@link OutboxRunReport#lostLeases()}).
      */
     public OutboxRunReport processOutbox() {
         return processor.run();
@@ -367,14 +362,14 @@ public final class EnrollmentService {
         }
 
         /**
-         * The lock the sync engine takes tenant leases from (the same {@code SyncLock} instance in one process,
-         * e.g. {@code jdbc.syncLock()} for several): each outbox run then drains a tenant only while it holds the
+         * The lock the sync engine takes tenant leases from (the same instance in one process, e.g.
+         * {@code jdbc.syncLock()} for several): each outbox run then drains a tenant only while it holds the
          * tenant's sync lease ({@link SyncLock#tenantLeaseName}), held for {@code outboxPolicy.claimLease()} and
          * extended while it sends. The sync lease itself, not one of its own, because a drain and a sync use the
          * same school's SARI account: one lease keeps them from running at once on any instance, and so keeps
-         * the school within SARI's per-school fair-use rate across instances. A tenant being synced is drained
-         * by a later run. Optional: without it outbox runs work as before (claims only), see
-         * {@link EnrollmentService#processOutbox()}. Live operations never wait for the lease.
+         * the school within SARI's per-school fair-use rate across instances. Optional: without it the claims
+         * alone keep each entry from being sent twice, but a drain and a sync of one school may overlap. Live
+         * operations never wait for the lease.
          */
         public Builder lock(SyncLock value) {
             this.lock = value;
