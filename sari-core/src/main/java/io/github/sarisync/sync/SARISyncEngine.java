@@ -51,8 +51,8 @@ import java.util.function.Predicate;
  * }</pre>
  *
  * <p>Per tenant a run takes the tenant's lease under this engine's {@link #holderId()} (SKIPPED with
- * error code {@code LOCKED}, and no run-log row, when another instance holds it), writes the run log
- * (the run starts when the lease was taken: the row in the lock's clock, the result in the engine's), reads the credentials (the tenant's client is built once
+ * error code {@code LOCKED}, and no run-log row, when another instance holds it, or an enrolment outbox run
+ * draining the tenant under the same lease), writes the run log (the run starts when the lease was taken: the row in the lock's clock, the result in the engine's), reads the credentials (the tenant's client is built once
  * and reused until its address or credentials change), then for VKU and PGS: fetches the course
  * list, loads the stored snapshot, computes the changes in memory, fetches course details by the
  * {@link MemberPolicy}, and writes everything of that type in one {@link CourseStore#apply} call;

@@ -82,7 +82,8 @@ public interface SyncListener {
 
     /**
      * A tenant is done. Also called for tenants not run, e.g. SKIPPED with error code {@code LOCKED}
-     * because another instance is syncing them ({@link TenantSyncResult#skippedLocked()}).
+     * because another instance is syncing them or an enrolment outbox run is draining them
+     * ({@link TenantSyncResult#skippedLocked()}).
      */
     default void tenantFinished(TenantSyncResult result) {
     }

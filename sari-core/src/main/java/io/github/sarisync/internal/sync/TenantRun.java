@@ -101,13 +101,15 @@ public final class TenantRun {
             return finish(started, failed(runId, at, e.code(), e.getMessage()), List.of(), null);
         }
         if (!taken) {
-            // another instance is syncing the tenant: no run-log row (N instances would log N-1 of these per
-            // tenant and interval), so no run id either; the report, the log line and the listener count it
+            // another instance is syncing the tenant (or an outbox run drains it): no run-log row (N instances
+            // would log N-1 of these per tenant and interval), so no run id either; the report, the log line and
+            // the listener count it
             Instant at = parts.clock().instant();
             TenantSyncResult locked = result(null, at, SyncOutcome.SKIPPED, Map.of(), TenantSyncResult.LOCKED,
-                    "another instance holds the lease " + TenantLease.name(tenant.id()), List.of());
-            LOG.info("tenant {} SKIPPED: LOCKED (another instance is syncing it; not recorded in the run log)",
-                    tenant.id());
+                    "another holder (another instance's sync, or an enrolment outbox run) holds the lease "
+                            + TenantLease.name(tenant.id()), List.of());
+            LOG.info("tenant {} SKIPPED: LOCKED (another instance is syncing it, or an outbox run drains it; not"
+                    + " recorded in the run log)", tenant.id());
             return locked;
         }
         // the run starts when its lease was taken: waiting for a slow lock is no part of it, so two runs of

@@ -36,8 +36,9 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code sari.sync.duration} (timer, tag {@code outcome}): one tenant run;</li>
  *   <li>{@code sari.sync.runs} (counter, tag {@code outcome}): tenant runs by outcome;</li>
- *   <li>{@code sari.sync.locked} (counter): tenants skipped because another instance was syncing them
- *       (they have no run-log row; also counted in {@code sari.sync.runs} as skipped);</li>
+ *   <li>{@code sari.sync.locked} (counter): tenants skipped because another instance was syncing them, or an
+ *       outbox run was draining them (they have no run-log row; also counted in {@code sari.sync.runs} as
+ *       skipped);</li>
  *   <li>{@code sari.sync.writes.refused} (counter, tag {@code write}): writes the stores refused because the
  *       run had lost its lease to a newer holder (a sign of runs longer than the lease, or stalls);</li>
  *   <li>{@code sari.requests} (counter, tags {@code operation}, {@code status}): requests to SARI;</li>
